@@ -1,0 +1,55 @@
+// Bundles the product (dist/) and, with --tests, the test files (out/test/).
+import { build } from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url).pathname;
+const withTests = process.argv.includes('--tests');
+const minify = process.argv.includes('--minify');
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // jsonc-parser's UMD build hides its modules from bundlers; its ESM build bundles cleanly.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  // ESM-only dependencies read import.meta.url; in a CommonJS bundle it is this file's URL.
+  define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
+  inject: [join(root, 'scripts/import-meta-url.js')],
+};
+
+function findTests(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (name === 'node_modules' || name === 'fixtures') continue;
+    if (statSync(p).isDirectory()) out.push(...findTests(p));
+    else if (name.endsWith('.test.ts')) out.push(relative(root, p));
+  }
+  return out;
+}
+
+if (withTests) {
+  rmSync(join(root, 'out/test'), { recursive: true, force: true });
+  await build({
+    ...common,
+    entryPoints: findTests(join(root, 'test')),
+    outbase: 'test',
+    outdir: 'out/test',
+    packages: 'external',
+  });
+} else {
+  await build({
+    ...common,
+    minify,
+    entryPoints: { cli: 'server/src/cli/bin.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * The `alertcfg` command: dispatches subcommands, and turns every failure into a
+ * one-line message and an exit code (2 for usage and I/O errors), never a stack trace.
+ */
+import { USAGE, UsageError } from './args';
+import { initCommand, schemaCommand } from './schema-init-commands';
+import { type Io, validateCommand } from './validate-command';
+
+declare const __VERSION__: string;
+export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'validate':
+        return await validateCommand(rest, io);
+      case 'schema':
+        return schemaCommand(rest, io);
+      case 'init':
+        return initCommand(rest, io);
+      case '--version':
+      case '-v':
+        io.out(`${VERSION}\n`);
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}".`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`alertcfg: ${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    io.err(`alertcfg: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}

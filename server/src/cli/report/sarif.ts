@@ -1,0 +1,29 @@
+/**
+ * SARIF 2.1.0 for code-scanning upload: one run, a rule per code that occurs (its
+ * title and doc source from the catalog), a result per finding with its region.
+ */
+import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
+import { codeDoc } from '../../engine/index';
+import type { RunReport } from './model';
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
+
+export function formatSarif(r: RunReport, version: string): string {
+  const run = new SarifRunBuilder().initSimple({ toolDriverName: 'alertcfg', toolDriverVersion: version });
+  const seen = new Set<string>();
+  for (const f of r.files) {
+    for (const x of f.findings) {
+      if (!seen.has(x.code)) {
+        seen.add(x.code);
+        const doc = codeDoc(x.code);
+        run.addRule(new SarifRuleBuilder().initSimple({ ruleId: x.code, shortDescriptionText: doc?.title ?? x.code, fullDescriptionText: doc ? `${doc.title}. Source: ${doc.source}` : x.code }));
+      }
+      run.addResult(
+        new SarifResultBuilder().initSimple({ ruleId: x.code, level: LEVEL[x.severity], messageText: x.message, fileUri: f.file, startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn }),
+      );
+    }
+  }
+  const builder = new SarifBuilder();
+  builder.addRun(run);
+  return `${builder.buildSarifJsonString({ indent: true })}\n`;
+}

@@ -1,0 +1,116 @@
+/**
+ * Analyses one document: is it ours, is it valid against its schema, do the
+ * semantic rules pass. Findings are relative to the document's `base`, so the
+ * result of a document whose text did not change can be reused as it is.
+ */
+import type { Finding, FindingData, Range } from './model/finding';
+import { type Kind } from './model/kinds';
+import type { ParsedDocument, ParseLimits } from './parse/document';
+import { DEFAULT_PARSE_LIMITS } from './parse/document';
+import { type Node, isString, keyRange, nodeAt, valueRange } from './parse/tree';
+import { expandedSize, toValue } from './parse/value';
+import { classify, type Resource } from './recognise/classify';
+import { defaultSeverity } from './rules/catalog';
+import { rulesFor } from './rules/index';
+import type { RuleContext } from './rules/types';
+import { mapSchemaErrors } from './schema/errors';
+import { validators } from './schema/registry';
+
+/** What the workspace index keeps of a resource for cross-file rules. */
+export interface ResourceSummary {
+  kind: Kind | undefined;
+  documentIndex: number;
+  /** metadata.name, with the range of its value (relative to the document). */
+  name?: { value: string } & Range;
+  /** The vendor's own name field (Contact `Name`, ...), if the kind has one. */
+  vendorName?: { value: string } & Range;
+  /** Range of the resource for outlines: from its first to its last node. */
+  range: Range;
+}
+
+export interface DocumentResult {
+  resource: Resource | undefined;
+  findings: Finding[];
+  summary?: ResourceSummary;
+}
+
+const ENVELOPE_HINT = /^\s*(apiVersion\s*:\s*["']?alertcfg\/|"apiVersion"\s*:\s*"alertcfg\/)/m;
+
+export function analyseDocument(doc: ParsedDocument, globKind?: Kind, limits: ParseLimits = DEFAULT_PARSE_LIMITS): DocumentResult {
+  const resource = classify(doc, globKind);
+  if (!resource) {
+    // A broken document that was meant to be ours still gets its syntax errors.
+    if (doc.broken && ENVELOPE_HINT.test(doc.text)) return { resource, findings: [...doc.syntax] };
+    return { resource, findings: [] };
+  }
+  const findings: Finding[] = [...doc.syntax];
+  const root = doc.root!;
+  const summary = summarise(doc, resource);
+  if (doc.broken) return { resource, findings, summary };
+  if (expandedSize(root, limits.maxExpandedNodes) > limits.maxExpandedNodes) {
+    findings.push({
+      code: 'alias-expansion-limit',
+      severity: defaultSeverity('alias-expansion-limit'),
+      message: `Aliases in this document expand to more than ${limits.maxExpandedNodes} nodes; it was not validated. Write the content out or use fewer nested aliases.`,
+      start: root.start,
+      end: Math.min(root.end, root.start + 1),
+    });
+    return { resource, findings, summary };
+  }
+  const value = toValue(root, resource.form === 'raw' ? new Set(['$schema']) : undefined);
+  const v = validators();
+  const validate = resource.form === 'envelope' ? v.envelope : v.bodies[resource.kind!];
+  if (!validate(value)) {
+    findings.push(...mapSchemaErrors(validate.errors ?? [], { root, kind: resource.kind, bodyPath: resource.bodyPath }));
+  }
+  if (resource.kind) runRules(doc, resource, root, value, findings);
+  return { resource, findings, summary };
+}
+
+function runRules(doc: ParsedDocument, resource: Resource, root: Node, value: unknown, out: Finding[]): void {
+  const body = nodeAt(root, resource.bodyPath);
+  if (body?.type !== 'map') return;
+  const bodyValue = resource.bodyPath.length ? (value as Record<string, unknown>)['spec'] : value;
+  const ctx: RuleContext = {
+    kind: resource.kind!,
+    resource,
+    root,
+    body,
+    bodyValue,
+    value,
+    text: doc.text,
+    valueAt: (p) => valueRange(root, [...resource.bodyPath, ...p]),
+    keyAt: (p) => keyRange(root, [...resource.bodyPath, ...p]),
+    report(code: string, range: Range | undefined, message: string, data?: FindingData) {
+      const r = range ?? { start: body.start, end: body.start };
+      out.push({ code, severity: defaultSeverity(code), message, start: r.start, end: r.end, ...(data ? { data } : {}) });
+    },
+  };
+  for (const rule of rulesFor(resource.kind!)) {
+    try {
+      rule.check(ctx);
+    } catch (err) {
+      out.push({
+        code: 'internal-error',
+        severity: 'error',
+        message: `alertcfg could not finish checking this document (${rule.codes[0]}: ${err instanceof Error ? err.message : String(err)}). Please report this.`,
+        start: body.start,
+        end: body.start,
+      });
+    }
+  }
+}
+
+function summarise(doc: ParsedDocument, resource: Resource): ResourceSummary {
+  const root = doc.root!;
+  const name = nodeAt(root, ['metadata', 'name']);
+  const vendorField = resource.kind === 'Contact' ? 'Name' : resource.kind === 'KeyOperationNotification' ? 'notification_name' : undefined;
+  const vendor = vendorField ? nodeAt(root, [...resource.bodyPath, vendorField]) : undefined;
+  return {
+    kind: resource.kind,
+    documentIndex: doc.index,
+    ...(isString(name) && resource.form === 'envelope' ? { name: { value: name.value, start: name.start, end: name.end } } : {}),
+    ...(isString(vendor) ? { vendorName: { value: vendor.value, start: vendor.start, end: vendor.end } } : {}),
+    range: { start: root.start, end: root.end },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Entry point of the parse layer: a file's text to its documents.
+ */
+import { type ParsedDocument, type ParseLimits, type SourceFormat, DEFAULT_PARSE_LIMITS } from './document';
+import { parseJson } from './json';
+import { parseYaml } from './yaml';
+
+/** Guesses the format of text with no file name to go by. */
+export function detectFormat(text: string): SourceFormat {
+  const m = /^[\s\uFEFF]*(\S)/.exec(text);
+  return m && (m[1] === '{' || m[1] === '[') ? 'json' : 'yaml';
+}
+
+export function formatForPath(path: string): SourceFormat | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  return undefined;
+}
+
+export function parseSource(text: string, format?: SourceFormat, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument[] {
+  // A byte order mark becomes a space: offsets stay those of the text.
+  const body = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  return (format ?? detectFormat(body)) === 'json' ? parseJson(body, limits) : parseYaml(body, limits);
+}

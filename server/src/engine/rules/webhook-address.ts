@@ -1,0 +1,53 @@
+/**
+ * Bot webhook addresses: the host and path of each channel (`webhook-address-mismatch`,
+ * a warning since proxies exist), a bare WeCom key where the URL belongs
+ * (`wecom-bare-key`), addresses that are not http(s) URLs (`invalid-url`), and
+ * plain http to a public host (`insecure-url`).
+ */
+import { CHANNELS, type ChannelInfo, addressProblem, isLoopbackHost, parseUrl } from '../webhooks/channels';
+import { type PathSegment, isString, nodeAt } from '../parse/tree';
+import type { Rule, RuleContext } from './types';
+import { isPlaceholder } from './values';
+
+const CONTACT_ADDRESSES: [PathSegment[], ChannelInfo | undefined][] = [
+  [['DingTalkBotWebhook', 'Address'], CHANNELS.dingtalk],
+  [['LarkBotWebhook', 'Address'], CHANNELS.lark],
+  [['WeComBotWebhook', 'Address'], CHANNELS.wecom],
+  [['Webhook', 'Address'], undefined],
+];
+
+export const webhookAddressRule: Rule = {
+  codes: ['webhook-address-mismatch', 'wecom-bare-key', 'invalid-url', 'insecure-url'],
+  kinds: ['Contact', 'DingTalkTestConnection'],
+  check(ctx) {
+    const list: [PathSegment[], ChannelInfo | undefined][] = ctx.kind === 'Contact' ? CONTACT_ADDRESSES : [[['params', 'url'], CHANNELS.dingtalk]];
+    for (const [path, info] of list) checkAddress(ctx, path, info);
+  },
+};
+
+function checkAddress(ctx: RuleContext, path: PathSegment[], info: ChannelInfo | undefined): void {
+  const node = nodeAt(ctx.body, path);
+  if (!isString(node) || isPlaceholder(node.value)) return;
+  const field = path.join('.');
+  const full = [...ctx.resource.bodyPath, ...path];
+  const url = parseUrl(node.value);
+  if (!url) {
+    if (info === CHANNELS.wecom && /^[A-Za-z0-9-]{8,}$/.test(node.value.trim())) {
+      const fixed = `https://${CHANNELS.wecom.hosts[0]}${CHANNELS.wecom.path}?key=${node.value.trim()}`;
+      ctx.report('wecom-bare-key', ctx.valueAt(path), `${field} holds a bare WeCom key; WeCom needs the whole webhook URL (${CHANNELS.wecom.path}?key=...). Use ${CHANNELS.wecom.hosts[0]}${CHANNELS.wecom.path}?key=<key>.`, { path: full, replacement: fixed });
+      return;
+    }
+    ctx.report('invalid-url', ctx.valueAt(path), `${field} must be an absolute http(s) URL${info ? `, such as ${info.example}` : ''}.`, { path: full });
+    return;
+  }
+  if (info) {
+    const problem = addressProblem(info, url);
+    if (problem) {
+      ctx.report('webhook-address-mismatch', ctx.valueAt(path), `${field} does not look like a ${info.label} bot webhook: ${problem}. Check the address (a proxy in between is fine).`, { path: full, channel: info.channel });
+      return;
+    }
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    ctx.report('insecure-url', ctx.valueAt(path), `${field} uses plain http; requests that carry a token or secret are only sent over https. Use https://.`, { path: full });
+  }
+}
