@@ -36,12 +36,14 @@ function findTests(dir) {
 }
 
 if (withTests) {
-  rmSync(join(root, 'out/test'), { recursive: true, force: true });
+  // TEST_OUT lets several test runs build side by side without clobbering each other.
+  const testOut = process.env.TEST_OUT || 'out/test';
+  rmSync(join(root, testOut), { recursive: true, force: true });
   await build({
     ...common,
     entryPoints: findTests(join(root, 'test')),
     outbase: 'test',
-    outdir: 'out/test',
+    outdir: testOut,
     packages: 'external',
   });
 } else {
