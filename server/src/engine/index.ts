@@ -21,3 +21,4 @@ export { LineIndex, type Position } from './text/line-index';
 export { decodeFile, type Decoded } from './text/decode';
 export { templateFor, exampleBody } from './templates';
 export { kindForPath } from './config/associations';
+export { DocumentCache, type Analysed } from './cache';

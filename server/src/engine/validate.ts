@@ -10,9 +10,12 @@ import type { Kind } from './model/kinds';
 import type { ParsedDocument, SourceFormat } from './parse/document';
 import { parseSource } from './parse/source';
 import { applySuppressions, codeMatches } from './suppress';
+import type { DocumentCache } from './cache';
 
 export interface FileOptions {
   format?: SourceFormat;
+  /** Reuses the work of unchanged documents from earlier calls for the same file. */
+  cache?: DocumentCache;
   /** Kind given to raw bodies by a configured glob. */
   globKind?: Kind;
   settings?: Pick<Settings, 'rules'>;
@@ -28,8 +31,13 @@ export interface FileResult {
 }
 
 export function validateText(text: string, options: FileOptions = {}): FileResult {
-  const documents = parseSource(text, options.format);
-  const results = documents.map((d) => analyseDocument(d, options.globKind));
+  let documents: ParsedDocument[];
+  let results: DocumentResult[];
+  if (options.cache) ({ documents, results } = options.cache.analyse(text, options.format, options.globKind));
+  else {
+    documents = parseSource(text, options.format);
+    results = documents.map((d) => analyseDocument(d, options.globKind));
+  }
   const findings: Finding[] = [];
   results.forEach((r, i) => {
     const base = documents[i]!.base;
