@@ -22,3 +22,5 @@ export { decodeFile, type Decoded } from './text/decode';
 export { templateFor, exampleBody } from './templates';
 export { kindForPath } from './config/associations';
 export { DocumentCache, type Analysed } from './cache';
+export { actionsFor, contactChannels, type ActionName } from './actions/available';
+export { CHANNELS, type Channel, type ChannelInfo } from './webhooks/channels';
