@@ -24,3 +24,5 @@ export { kindForPath } from './config/associations';
 export { DocumentCache, type Analysed } from './cache';
 export { actionsFor, contactChannels, type ActionName } from './actions/available';
 export { CHANNELS, type Channel, type ChannelInfo } from './webhooks/channels';
+export * from './actions/plan';
+export type { OutgoingRequest, HttpMethod } from './http/request';
