@@ -50,7 +50,7 @@ if (withTests) {
   await build({
     ...common,
     minify,
-    entryPoints: { cli: 'server/src/cli/bin.ts' },
+    entryPoints: { cli: 'server/src/cli/bin.ts', server: 'server/src/lsp/main.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   });

@@ -6,8 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Kind } from '../../server/src/engine/index';
-import { check } from '../helpers/findings';
+import { type FileOptions, type Kind, validateText } from '../../server/src/engine/index';
+import { check, describe } from '../helpers/findings';
+
+/** Zero findings, and the file really is ours (a vacuous "not ours" would also have none). */
+function assertClean(text: string, options: FileOptions = {}, label = ''): void {
+  const r = validateText(text, options);
+  assert.equal(r.ours, true, `not recognised as ours: ${label}`);
+  assert.deepEqual(describe(text, r.findings), [], label);
+}
 
 interface DocExample {
   kind: Kind;
@@ -104,30 +111,30 @@ for (const e of EXAMPLES) {
       `spec: ${e.body}`,
       '',
     ].join('\n');
-    const r = check(text);
-    assert.deepEqual(r, []);
+    assertClean(text);
   });
 
   test(`${e.label}: in a JSON envelope, zero findings`, () => {
     const text = `{"apiVersion": "alertcfg/v1", "kind": "${e.kind}", "metadata": {"name": "doc-example"},${e.target ? ` "target": ${e.target},` : ''} "spec": ${e.body}}\n`;
-    assert.deepEqual(check(text), []);
-    assert.deepEqual(check(text, { format: 'json' }), []);
+    assertClean(text);
+    assertClean(text, { format: 'json' });
   });
 
   test(`${e.label}: a raw body with $schema (file name, relative path and $id URL), zero findings`, () => {
     for (const ref of [e.schemaFile, `../../schemas/${e.schemaFile}`, `https://alertcfg.dev/schemas/v1/${e.schemaFile}`]) {
       const text = withSchema(e.body, ref);
-      assert.deepEqual(check(text, { format: 'json' }), [], ref);
+      assertClean(text, { format: 'json' }, ref);
     }
   });
 
   test(`${e.label}: a raw body associated by modeline, zero findings`, () => {
-    assert.deepEqual(check(`# alertcfg: kind=${e.kind}\n${e.body}\n`, { format: 'yaml' }), []);
-    assert.deepEqual(check(`# yaml-language-server: $schema=../schemas/${e.schemaFile}\n${e.body}\n`, { format: 'yaml' }), []);
+    assertClean(`# alertcfg: kind=${e.kind}\n${e.body}\n`, { format: 'yaml' }, 'alertcfg modeline');
+    assertClean(`# yaml-language-server: $schema=../schemas/${e.schemaFile}\n${e.body}\n`, { format: 'yaml' }, 'yaml-language-server modeline');
   });
 
   test(`${e.label}: a raw body associated by globKind, zero findings`, () => {
-    assert.deepEqual(check(e.body, { format: 'json', globKind: e.kind }), []);
+    assertClean(e.body, { format: 'json', globKind: e.kind });
+    assertClean(e.body, { format: 'yaml', globKind: e.kind });
   });
 }
 
@@ -135,6 +142,7 @@ test('the associations above are what makes the raw bodies ours: without one, no
   // Not a vacuous pass: the same body with a broken field is reported once associated.
   const broken = CONTACT.replace('"user-demo@example.com"', '"not-an-address"');
   assert.deepEqual(check(broken, { format: 'json' }), []);
+  assert.equal(validateText(broken, { format: 'json' }).ours, false);
   assert.deepEqual(
     check(broken, { format: 'json', globKind: 'Contact' }).map((d) => `${d.code} ${d.range}`),
     ['InvalidParameter.Email 1:33-1:49'],

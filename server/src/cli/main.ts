@@ -4,12 +4,13 @@
  */
 import { USAGE, UsageError } from './args';
 import { initCommand, schemaCommand } from './schema-init-commands';
-import { type Io, validateCommand } from './validate-command';
+import { type ActionIo, actionCommand } from './action-commands';
+import { validateCommand } from './validate-command';
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], io: ActionIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -19,6 +20,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return schemaCommand(rest, io);
       case 'init':
         return initCommand(rest, io);
+      case 'preview':
+      case 'send':
+      case 'push':
+      case 'clear':
+      case 'apply':
+      case 'replay':
+        return await actionCommand(command, rest, io);
       case '--version':
       case '-v':
         io.out(`${VERSION}\n`);

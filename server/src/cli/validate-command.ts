@@ -127,7 +127,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     io.out(t.stdout);
     io.err(t.stderr);
   } else if (format === 'json') io.out(formatJson(report, io.version));
-  else if (format === 'sarif') io.out(formatSarif(report, io.version));
+  else if (format === 'sarif') io.out(formatSarif(report, io.version, io.cwd));
   else io.out(formatGithub(report));
 
   if (ioError) return 2;

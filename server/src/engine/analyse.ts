@@ -34,7 +34,8 @@ export interface DocumentResult {
   summary?: ResourceSummary;
 }
 
-const ENVELOPE_HINT = /^\s*(apiVersion\s*:\s*["']?alertcfg\/|"apiVersion"\s*:\s*"alertcfg\/)/m;
+// At a line's start, or after `{` / `,` (one-line JSON, YAML flow mappings).
+const ENVELOPE_HINT = /(^|[{,])\s*(apiVersion\s*:\s*["']?alertcfg\/|"apiVersion"\s*:\s*"alertcfg\/)/m;
 
 export function analyseDocument(doc: ParsedDocument, globKind?: Kind, limits: ParseLimits = DEFAULT_PARSE_LIMITS): DocumentResult {
   const resource = classify(doc, globKind);

@@ -9,7 +9,7 @@ import { type DocumentResult, analyseDocument } from './analyse';
 import type { Kind } from './model/kinds';
 import type { ParsedDocument, SourceFormat } from './parse/document';
 import { parseJson } from './parse/json';
-import { detectFormat } from './parse/source';
+import { detectFormat, neutraliseBom } from './parse/source';
 import { parseYamlDocument } from './parse/yaml';
 import { splitYamlDocuments } from './parse/yaml-split';
 
@@ -31,7 +31,7 @@ export class DocumentCache {
   analysed = 0;
 
   analyse(text: string, format: SourceFormat | undefined, globKind: Kind | undefined): Analysed {
-    const body = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+    const body = neutraliseBom(text);
     this.reused = 0;
     this.analysed = 0;
     return (format ?? detectFormat(body)) === 'json' ? this.analyseJson(body, globKind) : this.analyseYaml(body, globKind);

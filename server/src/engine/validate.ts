@@ -30,7 +30,15 @@ export interface FileResult {
   ours: boolean;
 }
 
+/**
+ * Every resource of ours names `kind` or `alertcfg`, and every associated raw body
+ * a `$schema`, a modeline or a glob: a text with none of these words cannot be
+ * ours, and is not parsed at all (lock files, CI files, manifests).
+ */
+const MIGHT_BE_OURS = /alertcfg|kind|schema/;
+
 export function validateText(text: string, options: FileOptions = {}): FileResult {
+  if (!options.globKind && !MIGHT_BE_OURS.test(text)) return { documents: [], results: [], findings: [], ours: false };
   let documents: ParsedDocument[];
   let results: DocumentResult[];
   if (options.cache) ({ documents, results } = options.cache.analyse(text, options.format, options.globKind));

@@ -61,45 +61,12 @@ export interface ResourceActions {
   actions: ActionName[];
   /** For `send` on a Contact: the channels it has. */
   channels?: string[];
+  /** The same range as LSP positions (0-based line, UTF-16 character), for clients that place CodeLens by line. */
+  range?: LspRange;
 }
 
-/** A request as previewed: secrets masked. */
-export interface PreviewedRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: string;
-  /** A runnable curl command (masked). */
-  curl: string;
-}
-
-export interface PreviewResult {
-  action: ActionName | 'none';
-  requests: PreviewedRequest[];
-  /** Problems that would stop the action (unresolved secrets, missing credentials...). */
-  problems: string[];
-  /** Notes, e.g. "ends_at was set to the current time". */
-  notes: string[];
-}
-
-export interface ActionAttempt {
-  attempt: number;
-  status?: number;
-  durationMs: number;
-  error?: string;
-}
-
-/** The result of an action, modelled on ZStack's test-connection answer. */
-export interface ActionReport {
-  success: boolean;
-  connected: boolean;
-  webhookResp?: unknown;
-  error?: { code: string; description: string; details: string };
-  attempts: ActionAttempt[];
-  /** Host the request went to (for the confirmation and the log). */
-  host?: string;
-  notes?: string[];
-}
+/** Previews and reports are the engine's own types, masked before they leave the server. */
+export type { ActionAttempt, ActionReport, Preview as PreviewResult, PreviewedRequest } from '../engine/index';
 
 /** Requests the server sends to the client. */
 export const ClientRequest = {
@@ -135,4 +102,40 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** Display language (e.g. `zh-cn`), when the client's `locale` is not set. */
   locale?: string;
+}
+
+// ---------------------------------------------------------------- added with the language server
+
+/** The client settings section the server reads (`workspace/configuration`). */
+export const SETTINGS_SECTION = 'alertcfg';
+
+/** A range in LSP form (0-based line, UTF-16 character), without depending on LSP types here. */
+export interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** Args of `alertcfg.template`. */
+export interface TemplateArgs {
+  kind: string;
+  name?: string;
+}
+/** Result of `alertcfg.template` (null for an unknown kind). */
+export interface TemplateResult {
+  text: string;
+}
+
+/** Args of `alertcfg.listActions` (the document may be open or only on disk). */
+export interface ListActionsArgs {
+  uri: string;
+}
+
+/** Result of `alertcfg.moveSecret`. */
+export interface MoveSecretResult {
+  /** The client stored the secret. */
+  stored: boolean;
+  /** The literal was replaced with `${secret:NAME}` (workspace/applyEdit). */
+  applied: boolean;
+  /** Why not, when either is false. Never contains the secret. */
+  message?: string;
 }

@@ -3,7 +3,7 @@
  * with the same ranges and wording as any other document.
  */
 import Ajv from 'ajv';
-import type { Finding } from '../model/finding';
+import { type Finding, compareFindings } from '../model/finding';
 import { parseSource } from '../parse/source';
 import { toValue } from '../parse/value';
 import { mapSchemaErrors } from '../schema/errors';
@@ -30,5 +30,6 @@ export function parseConfigFile(text: string): { settings: Partial<Settings>; fi
     const bad = new Set(findings.map((f) => f.data?.path?.[0]).filter((k): k is string => typeof k === 'string'));
     for (const k of bad) delete (value as Record<string, unknown>)[k];
   }
-  return { settings: value as Partial<Settings>, findings };
+  // Ajv reports in schema order; the file's findings read top to bottom like any other file's.
+  return { settings: value as Partial<Settings>, findings: findings.sort(compareFindings) };
 }

@@ -37,6 +37,8 @@ export function parseJson(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMI
     return [{ index: 0, base: 0, text, root: undefined, syntax, broken: true }];
   }
   for (const e of errors) {
+    // The parser may report the same spot twice (e.g. a trailing comma); say it once.
+    if (syntax.some((f) => f.start === e.offset && f.message === (MESSAGES[e.error] ?? 'Invalid JSON.'))) continue;
     syntax.push({
       code: 'syntax-error',
       severity: 'error',

@@ -18,8 +18,15 @@ export function formatForPath(path: string): SourceFormat | undefined {
   return undefined;
 }
 
+/**
+ * A byte order mark becomes a line break: offsets stay those of the text, and the
+ * first line keeps its indentation (a space would indent it, which breaks YAML).
+ */
+export function neutraliseBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? `\n${text.slice(1)}` : text;
+}
+
 export function parseSource(text: string, format?: SourceFormat, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument[] {
-  // A byte order mark becomes a space: offsets stay those of the text.
-  const body = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const body = neutraliseBom(text);
   return (format ?? detectFormat(body)) === 'json' ? parseJson(body, limits) : parseYaml(body, limits);
 }

@@ -4,7 +4,7 @@
  * findings point at the alias), merge keys (`<<`) are applied, and nesting beyond
  * a limit is cut with one finding instead of exhausting the stack.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node as YNode, type Pair } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node as YNode, type Pair } from 'yaml';
 import type { Finding, Range } from '../model/finding';
 import type { MapEntry, MapNode, Node, Scalar, ScalarNode, SeqNode } from './tree';
 
@@ -13,6 +13,8 @@ export class YamlTreeBuilder {
   private readonly inProgress = new Set<YNode>();
   readonly findings: Finding[] = [];
   private reportedDepth = false;
+  /** The anchored node each alias refers to, found in one pass on first use. */
+  private targets: Map<Alias, YNode> | undefined;
 
   constructor(private readonly doc: Document, private readonly maxDepth: number) {}
 
@@ -30,7 +32,8 @@ export class YamlTreeBuilder {
           code: 'nesting-too-deep',
           severity: 'error',
           message: `Nesting deeper than ${this.maxDepth} levels: the content below this point is not checked. Flatten the structure.`,
-          ...r,
+          start: r.start,
+          end: Math.min(r.end, r.start + 1),
         });
       }
       return undefined;
@@ -48,7 +51,9 @@ export class YamlTreeBuilder {
   }
 
   private alias(n: Alias, depth: number): Node | undefined {
-    const target = n.resolve(this.doc) as YNode | undefined;
+    // Not `n.resolve(doc)`: it walks the whole document for every alias, which is
+    // quadratic (100,000 aliases never finish).
+    const target = this.targetOf(n);
     if (!target || this.inProgress.has(target)) return undefined;
     this.inProgress.add(target);
     const resolved = this.node(target, depth);
@@ -56,6 +61,24 @@ export class YamlTreeBuilder {
     if (!resolved) return undefined;
     const r = n.range ?? [0, 0, 0];
     return { ...resolved, alias: { start: r[0], end: r[1] } } as Node;
+  }
+
+  /** The last node with the alias's anchor before the alias, as `Alias.resolve` finds it. */
+  private targetOf(n: Alias): YNode | undefined {
+    if (!this.targets) {
+      const targets = new Map<Alias, YNode>();
+      const anchors = new Map<string, YNode>();
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) {
+            const t = anchors.get(node.source);
+            if (t) targets.set(node, t);
+          } else if ((isScalar(node) || isCollection(node)) && node.anchor) anchors.set(node.anchor, node);
+        },
+      });
+      this.targets = targets;
+    }
+    return this.targets.get(n);
   }
 
   private map(items: Pair[], range: [number, number, number], depth: number): MapNode {
@@ -68,6 +91,8 @@ export class YamlTreeBuilder {
         continue;
       }
       const key = this.key(keyNode, pair);
+      // A key that is not a scalar is reported once (unsupported-key); keeping it would add an unknown-property finding for its made-up name.
+      if (!isScalar(keyNode)) continue;
       const value = this.node(pair.value as YNode | null, depth + 1);
       entries.push({ key, value, start: key.start, end: value ? Math.max(value.end, key.end) : key.end });
     }

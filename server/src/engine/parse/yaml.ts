@@ -8,6 +8,7 @@ import type { Finding } from '../model/finding';
 import { type ParsedDocument, type ParseLimits, DEFAULT_PARSE_LIMITS } from './document';
 import { readModelines } from './modeline';
 import { splitYamlDocuments } from './yaml-split';
+import type { Node, ScalarNode } from './tree';
 import { YamlTreeBuilder } from './yaml-tree';
 
 const YAML_OPTIONS = {
@@ -52,6 +53,12 @@ export function parseYamlDocument(
     const builder = new YamlTreeBuilder(doc, limits.maxDepth);
     root = builder.build();
     syntax.push(...builder.findings);
+    // The parser marks a duplicate key by its first character; the finding covers the whole key.
+    for (const f of syntax) {
+      if (f.code !== 'duplicate-key') continue;
+      const key = keyAt(root, f.start);
+      if (key) f.end = key.end;
+    }
   } catch (err) {
     // The parser itself gave up (e.g. its stack on absurd nesting): one clear finding.
     broken = true;
@@ -80,8 +87,28 @@ export function parseYaml(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMI
   return out;
 }
 
+/** The map key that starts at an offset, if any. */
+function keyAt(node: Node | undefined, offset: number): ScalarNode | undefined {
+  if (!node || offset < node.start || offset > node.end) return undefined;
+  if (node.type === 'map') {
+    for (const e of node.entries) {
+      if (e.key.start === offset) return e.key;
+      const inner = keyAt(e.value, offset);
+      if (inner) return inner;
+    }
+  } else if (node.type === 'seq') {
+    for (const item of node.items) {
+      const inner = keyAt(item, offset);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
 /** The first line of a parser message, capitalised, ending with a period. */
 function yamlMessage(message: string): string {
+  // The parser reports its own stack overflow on absurd nesting as an error.
+  if (message.startsWith('Maximum call stack size exceeded')) return 'This document is nested too deeply to parse. Flatten the structure.';
   let m = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
   m = m.charAt(0).toUpperCase() + m.slice(1);
   return /[.!?]$/.test(m) ? m : `${m}.`;

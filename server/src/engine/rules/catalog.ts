@@ -3,8 +3,10 @@
  * sentence of the vendor doc (or research note) it comes from. docs/rules.md is
  * generated from this table (`npm run docs:rules`), and a test keeps the two equal.
  * Codes named `Family.*` stand for a family: `MissingParameter.Name`, ...
+ * The bad and good examples of each code are in catalog-examples.ts.
  */
 import type { Severity } from '../model/finding';
+import { EXAMPLES } from './catalog-examples';
 import type { CodeDoc } from './types';
 
 const VOLC = 'Volcengine VMP CreateContact';
@@ -14,7 +16,7 @@ const AOM = 'Huawei AOM push events';
 const TENCENT = 'Tencent Cloud alarm callback';
 
 function c(code: string, severity: Severity, title: string, source: string): CodeDoc {
-  return { code, severity, title, source };
+  return { code, severity, title, source, ...EXAMPLES[code] };
 }
 
 export const CATALOG: readonly CodeDoc[] = [
@@ -27,6 +29,7 @@ export const CATALOG: readonly CodeDoc[] = [
   c('alias-expansion-limit', 'error', 'YAML aliases expand to too much content', 'A limit of the engine against alias bombs ("billion laughs").'),
   c('encoding-error', 'error', 'The file is not valid UTF-8', 'Every vendor API here takes UTF-8 JSON.'),
   c('file-too-large', 'warning', 'The file is larger than the configured limit and was not checked', 'A limit of the engine (setting maxFileSize).'),
+  c('internal-error', 'error', 'alertcfg failed while checking a document', 'A bug in alertcfg, not in the document: please report it with the document that caused it.'),
   // Schema, Volcengine codes
   c('MissingParameter.*', 'error', 'A required Contact parameter is missing', `${VOLC}: "MissingParameter.{{parameter}} — The required parameter {{parameter}} is missing."`),
   c('InvalidParameter.*', 'error', 'A Contact parameter has an invalid value', `${VOLC}: "InvalidParameter.{{parameter}} — The specified parameter {{parameter}} is invalid." (e.g. Email "needs to be a valid e-mail field").`),

@@ -25,7 +25,8 @@ export const keyOperationRule: Rule = {
     if (isString(type) && type.value === 'customized') {
       const ops = nodeAt(body, ['operations']);
       if (!ops || (ops.type === 'seq' && ops.items.length === 0)) {
-        ctx.report('operations-required', ctx.valueAt(['operation_type']), 'With operation_type "customized", list the events to notify on in operations (service_type, resource_type, trace_names).', { path: [...bp, 'operations'] });
+        // An empty list is the bad value; a missing one is asked for by operation_type.
+        ctx.report('operations-required', ctx.valueAt([ops ? 'operations' : 'operation_type']), 'With operation_type "customized", list the events to notify on in operations (service_type, resource_type, trace_names).', { path: [...bp, 'operations'] });
       }
     }
     const users = nodeAt(body, ['notify_user_list']);

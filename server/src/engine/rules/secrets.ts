@@ -44,7 +44,7 @@ export const secretRule: Rule = {
       if (f.url) {
         const t = tokenInUrl(node.value, f.url.param);
         if (!t || !isPlaintextSecret(t.token)) continue;
-        ctx.report('secret-in-plaintext', within(ctx, node, t.token), `The token in ${field} is written in plain text. Move it into a secret and write \${secret:${suggestedName}} in its place.`, {
+        ctx.report('secret-in-plaintext', within(ctx, node, t), `The token in ${field} is written in plain text. Move it into a secret and write \${secret:${suggestedName}} in its place.`, {
           path: [...ctx.resource.bodyPath, ...f.path],
           suggestedName,
           part: f.url.param ? `query:${f.url.param}` : 'path-token',
@@ -68,9 +68,14 @@ function secretPrefix(ctx: RuleContext): string {
   return slug ? `${slug}-` : '';
 }
 
-/** Range of a substring inside a scalar's source text; the whole scalar when escapes hide it. */
-function within(ctx: RuleContext, node: Node, token: string): Range {
+/**
+ * Range of a part of a scalar's value (offsets within the value) in the source text:
+ * exact when the value is written out as it is, the whole scalar when quoting or
+ * escapes change the text. Searching for the token alone could land on an equal
+ * earlier parameter or inside an escape sequence.
+ */
+function within(ctx: RuleContext, node: Node & { value: string }, part: { start: number; end: number }): Range {
   const source = ctx.text.slice(node.start, node.end);
-  const i = source.indexOf(token);
-  return i < 0 ? { start: node.start, end: node.end } : { start: node.start + i, end: node.start + i + token.length };
+  const i = source.indexOf(node.value);
+  return i < 0 ? { start: node.start, end: node.end } : { start: node.start + i + part.start, end: node.start + i + part.end };
 }

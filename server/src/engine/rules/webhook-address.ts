@@ -28,6 +28,9 @@ export const webhookAddressRule: Rule = {
 function checkAddress(ctx: RuleContext, path: PathSegment[], info: ChannelInfo | undefined): void {
   const node = nodeAt(ctx.body, path);
   if (!isString(node) || isPlaceholder(node.value)) return;
+  // A reference in the scheme or host (or a whole address in a secret) is checked once resolved, when a request is built.
+  const ref = node.value.search(/\$\{(?:env|secret):[^}]+\}/);
+  if (ref >= 0 && !/^\s*https?:\/\/[^/?#]+[/?#]/i.test(node.value.slice(0, ref))) return;
   const field = path.join('.');
   const full = [...ctx.resource.bodyPath, ...path];
   const url = parseUrl(node.value);

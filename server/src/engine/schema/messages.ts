@@ -32,8 +32,13 @@ export function quote(v: unknown): string {
   return typeof v === 'string' ? `"${v}"` : JSON.stringify(v);
 }
 
+/** The last key of a path with the list indices after it: `"events[1]"`, not `"events"` for an item of events. */
 export function nodeLabel(path: readonly (string | number)[]): string {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return `"${path[i]}"`;
+  let indices = '';
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (typeof path[i] === 'string') return `"${path[i]}${indices}"`;
+    indices = `[${path[i]}]${indices}`;
+  }
   return 'This value';
 }
 

@@ -1,0 +1,45 @@
+/**
+ * Where the CLI finds secrets and credentials: `${env:NAME}` in the process
+ * environment; `${secret:NAME}` in ALERTCFG_SECRET_<NAME> or a dotenv file given
+ * with --secrets-file; cloud credentials in the SDKs' usual environment variables.
+ */
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { type CredentialSource, type SecretSource, secretEnvName } from '../engine/index';
+
+export function secretSource(env: NodeJS.ProcessEnv, secretsFile?: string): SecretSource {
+  let fileValues: Record<string, string> = {};
+  if (secretsFile) {
+    let text: string;
+    try {
+      text = readFileSync(secretsFile, 'utf8');
+    } catch (err) {
+      throw new Error(`cannot read the secrets file ${secretsFile}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+    fileValues = parseEnv(text) as Record<string, string>;
+  }
+  return {
+    env: (name) => env[name],
+    // The file may use the secret's own name or its environment-variable form.
+    secret: (name) => env[secretEnvName(name)] ?? fileValues[name] ?? fileValues[secretEnvName(name)],
+  };
+}
+
+export function credentialSource(env: NodeJS.ProcessEnv): CredentialSource {
+  return {
+    huawei: () => {
+      const ak = env['HUAWEICLOUD_SDK_AK'];
+      const sk = env['HUAWEICLOUD_SDK_SK'];
+      const token = env['HUAWEICLOUD_SDK_TOKEN'];
+      return ak || sk || token ? { ...(ak ? { ak } : {}), ...(sk ? { sk } : {}), ...(token ? { token } : {}) } : undefined;
+    },
+    volcengine: () => {
+      const accessKeyId = env['VOLCENGINE_ACCESS_KEY'];
+      const secretAccessKey = env['VOLCENGINE_SECRET_KEY'];
+      if (!accessKeyId || !secretAccessKey) return undefined;
+      const sessionToken = env['VOLCENGINE_SESSION_TOKEN'];
+      return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+    },
+    zstackSession: () => env['ZSTACK_SESSION_UUID'],
+  };
+}

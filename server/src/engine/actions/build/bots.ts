@@ -1,0 +1,109 @@
+/**
+ * Test messages to bots: a Contact's DingTalk, Lark, WeCom or generic webhook
+ * channel, and ZStack's DingTalk connection test (through a ZStack node, or
+ * straight to DingTalk when no node is given). Signed when a secret is set.
+ */
+import { CHANNELS, type Channel } from '../../webhooks/channels';
+import { dingtalkSignedUrl } from '../../signing/dingtalk';
+import { larkSign } from '../../signing/lark';
+import { isPlaceholder } from '../../rules/values';
+import { contactChannels } from '../available';
+import { dingtalkText, larkText, renderTemplate, webhookPayload, wecomText } from '../messages';
+import { type PlanBuilder, bodyText, obj, str, strings } from './context';
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+const FIELD: Record<Channel, string> = { dingtalk: 'DingTalkBotWebhook', lark: 'LarkBotWebhook', wecom: 'WeComBotWebhook', webhook: 'Webhook' };
+
+function messageText(b: PlanBuilder): string {
+  return b.input.message ?? renderTemplate(b.input.settings.messageTemplate, { name: b.name, kind: b.input.kind, time: b.input.now });
+}
+
+function address(b: PlanBuilder, field: string, value: unknown): string | undefined {
+  const a = str(value);
+  if (!a) b.problem(`${field}.Address is not set.`);
+  else if (isPlaceholder(a)) b.problem(`${field}.Address is a documentation placeholder (${a}); put the real webhook address there.`);
+  return a;
+}
+
+export function planContactSend(b: PlanBuilder): void {
+  const body = obj(b.input.body);
+  const channels = contactChannels(body);
+  if (!channels.length) return b.problem('This Contact has no bot or webhook to send to (DingTalkBotWebhook, LarkBotWebhook, WeComBotWebhook or Webhook).');
+  const channel = b.input.channel ?? channels[0]!;
+  if (!channels.includes(channel)) return b.problem(`This Contact has no ${channel} channel; it has ${channels.join(', ')}.`);
+  const field = FIELD[channel];
+  const hook = b.resolve(obj(body[field]));
+  const url = address(b, field, hook['Address']);
+  if (!url) return;
+  const text = messageText(b);
+  const now = b.input.now;
+  switch (channel) {
+    case 'dingtalk': {
+      const secret = b.secret(str(hook['SecretKey']));
+      const payload = dingtalkText(text, { atMobiles: strings(hook['AtMobiles']), atUserIds: strings(hook['AtUserIds']) });
+      return b.add({
+        vendor: 'dingtalk',
+        label: 'DingTalk test message',
+        request: { method: 'POST', url: secret ? dingtalkSignedUrl(url, secret, now.getTime()) : url, headers: { ...JSON_HEADERS }, body: bodyText(payload) },
+        idempotent: true,
+        carriesSecret: true,
+        allowedHosts: CHANNELS.dingtalk.hosts,
+      });
+    }
+    case 'lark': {
+      const secret = b.secret(str(hook['SecretKey']));
+      const payload = larkText(text);
+      const signed = secret ? { ...larkSign(secret, Math.floor(now.getTime() / 1000)), ...payload } : payload;
+      return b.add({ vendor: 'lark', label: 'Lark test message', request: { method: 'POST', url, headers: { ...JSON_HEADERS }, body: bodyText(signed) }, idempotent: true, carriesSecret: true, allowedHosts: CHANNELS.lark.hosts });
+    }
+    case 'wecom': {
+      const payload = wecomText(text, { userIds: strings(hook['AtUserIds']) });
+      return b.add({ vendor: 'wecom', label: 'WeCom test message', request: { method: 'POST', url, headers: { ...JSON_HEADERS }, body: bodyText(payload) }, idempotent: true, carriesSecret: true, allowedHosts: CHANNELS.wecom.hosts });
+    }
+    case 'webhook': {
+      const token = b.secret(str(hook['Token']));
+      const headers: Record<string, string> = { ...JSON_HEADERS, ...(token ? { Authorization: `Bearer ${token}` } : {}) };
+      const payload = webhookPayload(text, { name: b.name, kind: b.input.kind, time: now });
+      return b.add({ vendor: 'webhook', label: 'Webhook test message', request: { method: 'POST', url, headers, body: bodyText(payload) }, idempotent: true, carriesSecret: Boolean(token) });
+    }
+  }
+}
+
+export function planZstackSend(b: PlanBuilder): void {
+  // A raw body's `$schema` associates the file with our schema; it is not part of the ZStack API body.
+  const { $schema: _schema, ...raw } = obj(b.input.body);
+  const body = b.resolve(raw);
+  const params = obj(body['params']);
+  const node = b.target('zstack');
+  if (node) {
+    const session = b.secret(b.input.credentials.zstackSession());
+    if (!session) b.problem('No ZStack session: set ZSTACK_SESSION_UUID (CLI) or the secret zstack-session (VS Code).');
+    return b.add({
+      vendor: 'zstack',
+      label: 'ZStack DingTalk connection test',
+      request: {
+        method: 'POST',
+        url: `${node.replace(/\/+$/, '')}/zstack/v1/sns/application-endpoints/ding-talk/test-connection`,
+        headers: { Authorization: `OAuth ${session ?? ''}`, 'Content-Type': 'application/json;charset=UTF-8' },
+        body: bodyText(body),
+      },
+      idempotent: true,
+      carriesSecret: true,
+    });
+  }
+  const url = str(params['url']);
+  if (!url) return b.problem('Without target.zstack the test goes straight to DingTalk and needs params.url (an endpointUuid is known only to ZStack).');
+  if (isPlaceholder(url)) return b.problem(`params.url is a documentation placeholder (${url}); put the robot's webhook address there.`);
+  const secret = b.secret(str(params['secret']));
+  const text = str(params['testMsg']) ?? messageText(b);
+  const payload = dingtalkText(text, { atMobiles: strings(params['atPersonPhoneNumbers']), isAtAll: params['atAll'] === true });
+  b.add({
+    vendor: 'dingtalk',
+    label: 'DingTalk test message',
+    request: { method: 'POST', url: secret && !isPlaceholder(secret) ? dingtalkSignedUrl(url, secret, b.input.now.getTime()) : url, headers: { ...JSON_HEADERS }, body: bodyText(payload) },
+    idempotent: true,
+    carriesSecret: true,
+    allowedHosts: CHANNELS.dingtalk.hosts,
+  });
+}

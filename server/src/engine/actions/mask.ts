@@ -1,0 +1,73 @@
+/**
+ * Masking of secrets in everything alertcfg prints: previews, curl commands, logs,
+ * reports and error messages. Known secret values are replaced wherever they
+ * occur; tokens in bot URLs, signatures and credential headers are masked by
+ * their place even when their value is not known.
+ */
+const URL_TOKENS = /([?&](?:access_token|key|sign|token|secret)=)([^&#\s"'\\]+)/gi;
+const LARK_HOOK = /(\/open-apis\/bot\/v2\/hook\/)([^/?#\s"'\\]+)/g;
+const JSON_SECRET_FIELDS = /("(?:sign|secret|SecretKey|Token|token|password)"\s*:\s*")([^"\\]*)(")/g;
+const SENSITIVE_HEADERS = new Set(['authorization', 'x-auth-token', 'x-security-token', 'cookie', 'proxy-authorization']);
+
+/** `SEC1234567890cd` → `SEC****cd`: enough to recognise a value, never enough to use it. */
+export function maskValue(v: string): string {
+  if (v.length >= 12) return `${v.slice(0, 3)}****${v.slice(-2)}`;
+  return '****';
+}
+
+export class Masker {
+  private readonly values: string[] = [];
+
+  constructor(secrets: Iterable<string> = []) {
+    for (const s of secrets) this.add(s);
+  }
+
+  add(secret: string | undefined): this {
+    if (!secret || secret.length < 4) return this;
+    // The value as it appears in a URL query or JSON text too.
+    for (const form of [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]) {
+      if (!this.values.includes(form)) this.values.push(form);
+    }
+    // Longest first, so a secret containing another is masked whole.
+    this.values.sort((a, b) => b.length - a.length);
+    return this;
+  }
+
+  mask(text: string): string {
+    let out = text;
+    // No `\` or `"` in a mask: a masked JSON-escaped form must leave the JSON text valid.
+    for (const v of this.values) if (out.includes(v)) out = out.split(v).join(maskValue(v).replace(/[\\"]/g, '*'));
+    return out
+      .replace(URL_TOKENS, (_m, p: string, v: string) => p + (keep(v) ? v : maskValue(decodeSafe(v))))
+      .replace(LARK_HOOK, (_m, p: string, v: string) => p + (keep(v) ? v : maskValue(v)))
+      .replace(JSON_SECRET_FIELDS, (_m, a: string, v: string, b: string) => a + (keep(v) || v === '' ? v : maskValue(v)) + b);
+  }
+
+  maskHeaders(headers: Record<string, string>): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(headers)) out[k] = SENSITIVE_HEADERS.has(k.toLowerCase()) ? maskHeader(k, v) : this.mask(v);
+    return out;
+  }
+}
+
+/** Keeps a header's scheme and public parts (`SDK-HMAC-SHA256 Access=AK****`), masks the rest. */
+function maskHeader(name: string, value: string): string {
+  if (name.toLowerCase() !== 'authorization') return maskValue(value);
+  const m = /^(\S+)\s+(.*)$/.exec(value);
+  if (!m) return maskValue(value);
+  const rest = m[2]!.replace(/((?:Access|Credential|Signature)=)([^,\s]+)/g, (_x, k: string, v: string) => k + maskValue(v));
+  return rest === m[2] ? `${m[1]} ${maskValue(m[2]!)}` : `${m[1]} ${rest}`;
+}
+
+/** Already masked, or an unresolved reference (a name, not a secret). */
+function keep(v: string): boolean {
+  return v.includes('****') || /^(\$\{|%24%7B)/i.test(v);
+}
+
+function decodeSafe(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Offsets ↔ LSP positions (through the engine's LineIndex) and findings →
+ * diagnostics: code, source `alertcfg`, severity, a link to the rule's docs,
+ * related locations, and the finding's `data` for code actions.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Diagnostic, DiagnosticSeverity, DiagnosticTag, type DiagnosticRelatedInformation, type Location, type Position, type Range } from 'vscode-languageserver/node';
+import { type Finding, LineIndex, type RelatedLocation, codeAnchor } from '../engine/index';
+
+export const SOURCE = 'alertcfg';
+
+/** A position from untrusted params: numbers, clamped to the text later. */
+export function cleanPosition(p: unknown): Position {
+  const o = (p ?? {}) as { line?: unknown; character?: unknown };
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(0, Math.floor(v)) : 0);
+  return { line: num(o.line), character: num(o.character) };
+}
+
+export function toOffset(lines: LineIndex, p: unknown): number {
+  return lines.offsetAt(cleanPosition(p));
+}
+
+export function toPosition(lines: LineIndex, offset: number): Position {
+  return lines.positionAt(offset);
+}
+
+export function toRange(lines: LineIndex, r: { start: number; end: number }): Range {
+  return { start: lines.positionAt(r.start), end: lines.positionAt(Math.max(r.start, r.end)) };
+}
+
+export function rangeToOffsets(lines: LineIndex, r: unknown): { start: number; end: number } {
+  const o = (r ?? {}) as { start?: unknown; end?: unknown };
+  const start = toOffset(lines, o.start);
+  const end = toOffset(lines, o.end ?? o.start);
+  return start <= end ? { start, end } : { start: end, end: start };
+}
+
+const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** docs/rules.md beside the package (dist/../docs/rules.md), when it is there. */
+let rulesDoc: string | null | undefined;
+export function rulesDocHref(code: string): string | undefined {
+  if (rulesDoc === undefined) {
+    try {
+      const p = join(__dirname, '..', 'docs', 'rules.md');
+      rulesDoc = existsSync(p) ? pathToFileURL(p).href : null;
+    } catch {
+      rulesDoc = null;
+    }
+  }
+  return rulesDoc ? `${rulesDoc}#${codeAnchor(code)}` : undefined;
+}
+
+export interface DiagnosticContext {
+  uri: string;
+  lines: LineIndex;
+  /** Where a related location in another file is (undefined: leave it out). */
+  locate?: (rel: RelatedLocation) => Location | undefined;
+}
+
+const UNNECESSARY = new Set(['complete-ignores-field']);
+
+export function toDiagnostic(f: Finding, ctx: DiagnosticContext): Diagnostic {
+  const d: Diagnostic = {
+    range: toRange(ctx.lines, f),
+    severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Error,
+    code: f.code,
+    source: SOURCE,
+    message: f.message,
+  };
+  const href = rulesDocHref(f.code);
+  if (href) d.codeDescription = { href };
+  if (UNNECESSARY.has(f.code)) d.tags = [DiagnosticTag.Unnecessary];
+  if (f.related?.length) {
+    const related: DiagnosticRelatedInformation[] = [];
+    for (const r of f.related) {
+      const location = r.file ? ctx.locate?.(r) : { uri: ctx.uri, range: toRange(ctx.lines, r) };
+      if (location) related.push({ location, message: r.message });
+    }
+    if (related.length) d.relatedInformation = related;
+  }
+  if (f.data) d.data = f.data;
+  return d;
+}

@@ -1,0 +1,243 @@
+/**
+ * Diagnostics, pushed (`textDocument/publishDiagnostics`, debounced per document,
+ * tagged with the document version and never published for a version older than
+ * the document's) or pulled (`textDocument/diagnostic`, `workspace/diagnostic`)
+ * when the client supports pulling. A document's findings are its own (from its
+ * DocumentCache) plus the workspace-wide ones the index holds for it.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { CancellationToken, Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport, Location, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { type Finding, LineIndex, type RelatedLocation, compareFindings, decodeFile, finishFindings, formatForPath, parseConfigFile, validateText } from '../engine/index';
+import { toDiagnostic, toRange } from './convert';
+import { type OpenDocument, canonicalUri, pathOfUri } from './documents';
+import { throwIfCancelled } from './safe';
+import type { Server } from './server';
+
+export const DEBOUNCE_MS = 150;
+
+export interface DocumentFindings {
+  version: number;
+  findings: Finding[];
+}
+
+export class DiagnosticsManager {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly generations = new Map<string, number>();
+  private readonly diskLines = new Map<string, { mtime: number; lines: LineIndex }>();
+  private changeWaiters: (() => void)[] = [];
+  /** Publications made (for logs and tests). */
+  published = 0;
+
+  constructor(private readonly server: Server) {}
+
+  get pull(): boolean {
+    return this.server.pullDiagnostics;
+  }
+
+  /** Validates a document after `delay` ms; a later call for the same document replaces it. */
+  schedule(doc: OpenDocument, delay = DEBOUNCE_MS): void {
+    this.signalChange();
+    if (this.pull) return;
+    const gen = (this.generations.get(doc.key) ?? 0) + 1;
+    this.generations.set(doc.key, gen);
+    const old = this.timers.get(doc.key);
+    if (old) clearTimeout(old);
+    this.timers.set(
+      doc.key,
+      setTimeout(() => {
+        this.timers.delete(doc.key);
+        this.run(doc.key, gen).catch((err: unknown) => this.server.logger.error(`alertcfg: diagnostics failed: ${String(err)}`));
+      }, delay),
+    );
+  }
+
+  /** The document closed: no more publications, and its diagnostics are cleared. */
+  closed(doc: OpenDocument): void {
+    const t = this.timers.get(doc.key);
+    if (t) clearTimeout(t);
+    this.timers.delete(doc.key);
+    this.generations.set(doc.key, (this.generations.get(doc.key) ?? 0) + 1);
+    if (!this.pull) void this.server.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    this.signalChange();
+  }
+
+  /** Re-checks open documents (all, or the given ones) after a change elsewhere. */
+  refresh(keys?: readonly string[]): void {
+    this.signalChange();
+    if (this.pull) {
+      if (this.server.canRefreshDiagnostics) void this.server.connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
+    const wanted = keys ? new Set(keys) : undefined;
+    for (const doc of this.server.documents.all()) if (!wanted || wanted.has(doc.key)) this.schedule(doc, 0);
+  }
+
+  private async run(key: string, gen: number): Promise<void> {
+    const doc = this.server.documents.get(key);
+    if (!doc) return;
+    const found = await this.findings(doc);
+    // Superseded by a newer edit or closed meanwhile: never publish an older version.
+    if (gen !== this.generations.get(key) || this.server.documents.get(key) !== doc || doc.version !== found.version) return;
+    const diagnostics = this.toDiagnostics(doc, found.findings);
+    this.published++;
+    void this.server.connection.sendDiagnostics({ uri: doc.uri, version: found.version, diagnostics });
+  }
+
+  /** The findings of an open document's current version: its own and the workspace-wide ones. */
+  async findings(doc: OpenDocument, token?: CancellationToken): Promise<DocumentFindings> {
+    if (doc.isConfig) return { version: doc.version, findings: parseConfigFile(doc.text).findings };
+    const settings = await this.server.config.settingsFor(doc.uri);
+    throwIfCancelled(token);
+    // From here on everything is synchronous: the text cannot change under us.
+    const version = doc.version;
+    if (!this.server.config.isIncluded(doc.uri, settings)) {
+      this.forward(this.server.index.setOpen(doc.key, doc.uri, undefined));
+      return { version, findings: [] };
+    }
+    if (doc.text.length > settings.maxFileSize / 4 && Buffer.byteLength(doc.text) > settings.maxFileSize) {
+      this.forward(this.server.index.setOpen(doc.key, doc.uri, undefined));
+      return { version, findings: [{ code: 'file-too-large', severity: 'warning', message: `This file is over the limit of ${settings.maxFileSize} bytes (setting maxFileSize); it was not checked.`, start: 0, end: 0 }] };
+    }
+    const result = doc.analyse(settings, this.server.config.version, this.server.config.globKind(doc.uri, settings));
+    this.forward(this.server.index.setOpen(doc.key, doc.uri, result));
+    const cross = this.server.index.crossFor(doc.key);
+    const findings = cross.length ? [...result.findings, ...finishFindings(doc.text, cross, settings)].sort(compareFindings) : result.findings;
+    return { version, findings };
+  }
+
+  private forward(otherKeys: string[]): void {
+    if (otherKeys.length) this.refresh(otherKeys);
+  }
+
+  toDiagnostics(doc: OpenDocument, findings: readonly Finding[]): Diagnostic[] {
+    const lines = doc.lines();
+    return findings.map((f) => toDiagnostic(f, { uri: doc.uri, lines, locate: (r) => this.locate(r) }));
+  }
+
+  /** A related location in another file: from its open document, or read from disk. */
+  locate(r: RelatedLocation): Location | undefined {
+    if (!r.file) return undefined;
+    const open = this.server.documents.get(r.file);
+    if (open) return { uri: open.uri, range: toRange(open.lines(), r) };
+    const lines = this.diskLineIndex(r.file);
+    return lines ? { uri: r.file, range: toRange(lines, r) } : undefined;
+  }
+
+  private diskLineIndex(uri: string): LineIndex | undefined {
+    const path = pathOfUri(uri);
+    if (!path) return undefined;
+    try {
+      const mtime = statSync(path).mtimeMs;
+      const known = this.diskLines.get(uri);
+      if (known && known.mtime === mtime) return known.lines;
+      const lines = new LineIndex(readFileSync(path, 'utf8'));
+      if (this.diskLines.size > 50) this.diskLines.clear();
+      this.diskLines.set(uri, { mtime, lines });
+      return lines;
+    } catch {
+      return undefined;
+    }
+  }
+
+  // ------------------------------------------------------------------ pull
+
+  async documentReport(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    const doc = this.server.documents.get(params?.textDocument?.uri);
+    if (!doc) return { kind: 'full', items: [] };
+    const found = await this.findings(doc, token);
+    throwIfCancelled(token);
+    const resultId = `${found.version}:${this.server.config.version}:${hash(this.server.index.crossSignature(doc.key))}`;
+    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+    return { kind: 'full', resultId, items: this.toDiagnostics(doc, found.findings) };
+  }
+
+  async workspaceReport(params: WorkspaceDiagnosticParams, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
+    const previous = new Map<string, string>();
+    for (const p of Array.isArray(params?.previousResultIds) ? params.previousResultIds : []) if (p && typeof p.uri === 'string') previous.set(canonicalUri(p.uri), String(p.value));
+    await this.server.index.ready;
+    const collect = async (): Promise<{ items: WorkspaceDocumentDiagnosticReport[]; changed: boolean }> => {
+      const items: WorkspaceDocumentDiagnosticReport[] = [];
+      let changed = false;
+      for (const doc of this.server.documents.all()) {
+        throwIfCancelled(token);
+        const found = await this.findings(doc, token);
+        const resultId = `${found.version}:${this.server.config.version}:${hash(this.server.index.crossSignature(doc.key))}`;
+        if (previous.get(doc.key) === resultId) items.push({ kind: 'unchanged', uri: doc.uri, version: found.version, resultId });
+        else {
+          changed = true;
+          items.push({ kind: 'full', uri: doc.uri, version: found.version, resultId, items: this.toDiagnostics(doc, found.findings) });
+        }
+      }
+      for (const file of this.server.index.closedFiles()) {
+        throwIfCancelled(token);
+        if (this.server.documents.get(file.key)) continue;
+        const report = await this.closedFileReport(file.uri, file.key, previous.get(file.key));
+        if (report) {
+          if (report.kind === 'full') changed = true;
+          items.push(report);
+        }
+      }
+      return { items, changed };
+    };
+    let result = await collect();
+    if (!result.changed && previous.size > 0) {
+      // Nothing new: hold the request until something changes (or a while passes), as long polling.
+      await this.waitForChange(token, 30_000);
+      throwIfCancelled(token);
+      result = await collect();
+    }
+    return { items: result.items };
+  }
+
+  private async closedFileReport(uri: string, key: string, previousId: string | undefined): Promise<WorkspaceDocumentDiagnosticReport | undefined> {
+    const path = pathOfUri(uri);
+    if (!path) return undefined;
+    let info;
+    try {
+      info = statSync(path);
+    } catch {
+      return undefined;
+    }
+    const resultId = `disk:${info.mtimeMs}:${info.size}:${this.server.config.version}:${hash(this.server.index.crossSignature(key))}`;
+    if (previousId === resultId) return { kind: 'unchanged', uri, version: null, resultId };
+    const settings = await this.server.config.settingsFor(uri);
+    let text: string;
+    try {
+      const decoded = decodeFile(readFileSync(path), settings.maxFileSize);
+      if (!decoded.ok) return undefined;
+      text = decoded.text;
+    } catch {
+      return undefined;
+    }
+    const result = validateText(text, { format: formatForPath(path), globKind: this.server.config.globKind(uri, settings), settings });
+    const cross = this.server.index.crossFor(key);
+    const findings = [...result.findings, ...finishFindings(text, cross, settings)].sort(compareFindings);
+    const lines = new LineIndex(text);
+    return { kind: 'full', uri, version: null, resultId, items: findings.map((f) => toDiagnostic(f, { uri, lines, locate: (r) => this.locate(r) })) };
+  }
+
+  private signalChange(): void {
+    const waiters = this.changeWaiters;
+    this.changeWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private waitForChange(token: CancellationToken, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const sub = token.onCancellationRequested(done);
+      this.changeWaiters.push(done);
+      function done() {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      }
+    });
+  }
+}
+
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}

@@ -1,0 +1,131 @@
+/**
+ * The open documents: their text under incremental sync, a DocumentCache each
+ * (so an edit re-analyses only the YAML document it touched), a LineIndex per
+ * version, and the analysis of the current version. A change for a document that
+ * was never opened is ignored; versions never go backwards.
+ */
+import { basename } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { CONFIG_FILE_NAMES, DocumentCache, type FileResult, type Kind, LineIndex, type Settings, type SourceFormat, detectFormat, formatForPath, validateText } from '../engine/index';
+
+/** One key per file, whatever spelling of its URI a client uses. */
+export function canonicalUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
+
+export function pathOfUri(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export function isConfigFileName(path: string | undefined): boolean {
+  return path !== undefined && CONFIG_FILE_NAMES.includes(basename(path));
+}
+
+export interface Analysis {
+  version: number;
+  settingsVersion: number;
+  globKind: Kind | undefined;
+  result: FileResult;
+}
+
+export class OpenDocument {
+  readonly key: string;
+  readonly path: string | undefined;
+  readonly isConfig: boolean;
+  readonly cache = new DocumentCache();
+  private doc: TextDocument;
+  private linesFor: { version: number; lines: LineIndex } | undefined;
+  analysis: Analysis | undefined;
+
+  constructor(readonly uri: string, readonly languageId: string, version: number, text: string) {
+    this.key = canonicalUri(uri);
+    this.path = pathOfUri(uri);
+    this.isConfig = isConfigFileName(this.path);
+    this.doc = TextDocument.create(uri, languageId, version, text);
+  }
+
+  get version(): number {
+    return this.doc.version;
+  }
+
+  get text(): string {
+    return this.doc.getText();
+  }
+
+  lines(): LineIndex {
+    if (this.linesFor?.version !== this.version) this.linesFor = { version: this.version, lines: new LineIndex(this.text) };
+    return this.linesFor.lines;
+  }
+
+  format(): SourceFormat {
+    const id = this.languageId.toLowerCase();
+    if (id === 'json' || id === 'jsonc') return 'json';
+    if (id === 'yaml' || id === 'yml') return 'yaml';
+    return (this.path && formatForPath(this.path)) || detectFormat(this.text);
+  }
+
+  update(changes: TextDocumentContentChangeEvent[], version: number): void {
+    this.doc = TextDocument.update(this.doc, changes, version);
+  }
+
+  /** The analysis of the current text under the given settings, reusing unchanged documents. */
+  analyse(settings: Pick<Settings, 'rules'>, settingsVersion: number, globKind: Kind | undefined): FileResult {
+    const a = this.analysis;
+    if (a && a.version === this.version && a.settingsVersion === settingsVersion && a.globKind === globKind) return a.result;
+    const result = validateText(this.text, { format: this.format(), cache: this.cache, globKind, settings });
+    this.analysis = { version: this.version, settingsVersion, globKind, result };
+    return result;
+  }
+}
+
+export class Documents {
+  private readonly byKey = new Map<string, OpenDocument>();
+
+  get(uri: string | undefined): OpenDocument | undefined {
+    return uri === undefined ? undefined : this.byKey.get(canonicalUri(uri));
+  }
+
+  all(): OpenDocument[] {
+    return [...this.byKey.values()];
+  }
+
+  open(params: DidOpenTextDocumentParams): OpenDocument | undefined {
+    const td = params?.textDocument;
+    if (!td || typeof td.uri !== 'string') return undefined;
+    const text = typeof td.text === 'string' ? td.text : '';
+    const version = typeof td.version === 'number' ? td.version : 0;
+    const doc = new OpenDocument(td.uri, typeof td.languageId === 'string' ? td.languageId : '', version, text);
+    this.byKey.set(doc.key, doc);
+    return doc;
+  }
+
+  /** Applies a change; undefined when the document is not open (the change is ignored). */
+  change(params: DidChangeTextDocumentParams): OpenDocument | undefined {
+    const td = params?.textDocument;
+    const doc = this.get(td?.uri);
+    if (!doc || !Array.isArray(params.contentChanges)) return undefined;
+    const version = typeof td.version === 'number' ? td.version : doc.version + 1;
+    if (version < doc.version) return undefined;
+    const changes = params.contentChanges.filter((c) => c && typeof (c as { text?: unknown }).text === 'string');
+    doc.update(changes, version);
+    return doc;
+  }
+
+  close(params: DidCloseTextDocumentParams): OpenDocument | undefined {
+    const doc = this.get(params?.textDocument?.uri);
+    if (doc) this.byKey.delete(doc.key);
+    return doc;
+  }
+}

@@ -1,0 +1,31 @@
+/** `textDocument/hover`: the engine's hover markdown in the client's language. */
+import { type Hover, type HoverParams, MarkupKind } from 'vscode-languageserver/node';
+import { hoverAt } from '../engine/index';
+import { toOffset, toRange } from './convert';
+import { safe, throwIfCancelled, uriOf } from './safe';
+import type { Server } from './server';
+
+export function registerHover(server: Server): void {
+  server.connection.onHover(
+    safe(server.logger, 'hover', null, async (params: HoverParams, token): Promise<Hover | null> => {
+      const a = await server.analysisFor(uriOf(params));
+      if (!a) return null;
+      const { doc } = a;
+      const text = doc.text;
+      const lines = doc.lines();
+      const offset = toOffset(lines, params.position);
+      const secretNames = /\$\{secret:/.test(lineAround(text, offset)) ? await server.secretNames() : undefined;
+      throwIfCancelled(token);
+      if (doc.text !== text) return null;
+      const h = hoverAt(text, offset, a.file, { locale: server.locale, ...(secretNames ? { secretNames } : {}), mode: a.mode });
+      if (!h) return null;
+      return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(lines, h) };
+    }),
+  );
+}
+
+function lineAround(text: string, offset: number): string {
+  const s = text.lastIndexOf('\n', offset - 1) + 1;
+  const e = text.indexOf('\n', offset);
+  return text.slice(s, e < 0 ? text.length : e);
+}

@@ -1,0 +1,318 @@
+/**
+ * The workspace index: for every alert-config file of the workspace (include and
+ * exclude from the settings, `.git`, `node_modules` and `.gitignore`d paths
+ * skipped) only the resource summaries (kind, names, their ranges) — never trees.
+ * Open documents replace their file's entry with the editor's text. The
+ * workspace-wide rules run again only when some file's names change; the findings
+ * are kept anchored to (file, document, field) so that edits that only move text
+ * need no re-run. Listeners hear which files' cross-file findings changed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { type FileResult, type FileSummaries, type Finding, type ResourceSummary, type Settings, type Severity, decodeFile, formatForPath, kindForPath, validateText, workspaceFindings } from '../engine/index';
+import type { Configuration, Folder } from './configuration';
+import { canonicalUri, isConfigFileName, pathOfUri } from './documents';
+import type { Logger } from './safe';
+
+interface Entry {
+  key: string;
+  uri: string;
+  bases: readonly number[];
+  summaries: readonly ResourceSummary[];
+  /** What the workspace rules depend on: kinds and names per document. */
+  names: string;
+  open: boolean;
+}
+
+interface Anchor {
+  key: string;
+  documentIndex: number;
+  field: 'name' | 'vendorName';
+}
+
+interface AnchoredFinding {
+  code: string;
+  severity: Severity;
+  message: string;
+  at: Anchor;
+  related: { at: Anchor; message: string }[];
+}
+
+const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**'];
+const MAX_FILES = 50_000;
+
+export class WorkspaceIndex {
+  private readonly entries = new Map<string, Entry>();
+  private cross = new Map<string, AnchoredFinding[]>();
+  private generation = 0;
+  /** Resolves when the first full index is built. */
+  ready: Promise<void> = Promise.resolve();
+  /** Files indexed from disk by the last build (for logs and tests). */
+  indexedFiles = 0;
+  private readonly listeners: ((keys: string[]) => void)[] = [];
+
+  constructor(
+    private readonly config: Configuration,
+    private readonly logger: Logger,
+    private readonly isOpen: (key: string) => boolean,
+  ) {}
+
+  onCrossChanged(listener: (keys: string[]) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private notify(keys: string[]): void {
+    if (keys.length) for (const l of this.listeners) l(keys);
+  }
+
+  /** (Re)builds the index from disk for every workspace folder. */
+  build(): Promise<void> {
+    const gen = ++this.generation;
+    this.ready = this.buildFolders(gen).catch((err: unknown) => this.logger.error(`alertcfg: indexing the workspace failed: ${String(err)}`));
+    return this.ready;
+  }
+
+  private async buildFolders(gen: number): Promise<void> {
+    // Built aside and swapped in at the end, so the findings never come from half an index.
+    const fresh = new Map<string, Entry>();
+    let count = 0;
+    for (const folder of this.config.folders) {
+      const settings = await this.config.settingsFor(folder.uri);
+      if (gen !== this.generation) return;
+      for await (const path of walk(folder, settings)) {
+        if (gen !== this.generation) return;
+        if (++count > MAX_FILES) {
+          this.logger.log(`alertcfg: more than ${MAX_FILES} files in the workspace; the rest are not indexed.`);
+          break;
+        }
+        const uri = pathToFileURL(path).href;
+        const key = canonicalUri(uri);
+        if (this.isOpen(key)) continue;
+        const entry = await this.readEntry(folder, path, settings);
+        if (entry) fresh.set(key, entry);
+        if (count % 32 === 0) await new Promise((r) => setImmediate(r));
+      }
+    }
+    if (gen !== this.generation) return;
+    for (const [k, e] of this.entries) if (!e.open) this.entries.delete(k);
+    for (const [k, e] of fresh) if (!this.entries.get(k)?.open) this.entries.set(k, e);
+    this.indexedFiles = count;
+    this.notify(this.recompute());
+  }
+
+  /** A file's entry from disk, or undefined when it is not checked or holds no resource. */
+  private async readEntry(folder: Folder, path: string, settings: Settings): Promise<Entry | undefined> {
+    const uri = pathToFileURL(path).href;
+    try {
+      const info = await stat(path);
+      if (!info.isFile() || info.size > settings.maxFileSize) return undefined;
+      const decoded = decodeFile(await readFile(path), settings.maxFileSize);
+      if (!decoded.ok) return undefined;
+      const rel = relative(folder.path, path).split(sep).join('/');
+      const result = validateText(decoded.text, { format: formatForPath(path), globKind: kindForPath(settings.schemas, rel) });
+      return entryOf(canonicalUri(uri), uri, result, false);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async indexFile(folder: Folder, path: string, settings: Settings): Promise<void> {
+    const key = canonicalUri(pathToFileURL(path).href);
+    const entry = await this.readEntry(folder, path, settings);
+    if (this.isOpen(key)) return;
+    if (entry) this.entries.set(key, entry);
+    else this.entries.delete(key);
+  }
+
+  private put(key: string, uri: string, result: FileResult | undefined, open: boolean): boolean {
+    const entry = entryOf(key, uri, result, open);
+    const before = this.entries.get(key);
+    if (!entry) this.entries.delete(key);
+    else this.entries.set(key, entry);
+    return (before?.names ?? '') !== (entry?.names ?? '');
+  }
+
+  /** An open document's latest analysis (undefined: it is not checked). Returns the other files whose findings changed. */
+  setOpen(key: string, uri: string, result: FileResult | undefined): string[] {
+    const namesChanged = this.put(key, uri, result, true);
+    if (!namesChanged) return [];
+    const changed = this.recompute();
+    return changed.filter((k) => k !== key);
+  }
+
+  /** A document was closed: its entry goes back to the file on disk. */
+  async closed(key: string, uri: string): Promise<void> {
+    const entry = this.entries.get(key);
+    if (entry) this.entries.set(key, { ...entry, open: false });
+    await this.refreshFile(uri);
+  }
+
+  /** A file changed on disk (watched files). Open documents keep the editor's text. */
+  async fileChanged(uri: string, deleted: boolean): Promise<void> {
+    const key = canonicalUri(uri);
+    if (this.isOpen(key)) return;
+    if (deleted) {
+      const before = this.entries.size;
+      const prefix = key.endsWith('/') ? key : `${key}/`;
+      for (const k of [...this.entries.keys()]) if ((k === key || k.startsWith(prefix)) && !this.entries.get(k)!.open) this.entries.delete(k);
+      if (this.entries.size !== before) this.notify(this.recompute());
+      return;
+    }
+    await this.refreshFile(uri);
+  }
+
+  private async refreshFile(uri: string): Promise<void> {
+    const key = canonicalUri(uri);
+    const path = pathOfUri(uri);
+    const folder = this.config.folderOf(uri);
+    const before = this.entries.get(key)?.names ?? '';
+    if (path && folder && !isConfigFileName(path)) {
+      const settings = await this.config.settingsFor(folder.uri);
+      if (this.config.isIncluded(uri, settings) && existsSync(path)) await this.indexFile(folder, path, settings);
+      else if (!this.isOpen(key)) this.entries.delete(key);
+    } else if (!this.isOpen(key)) this.entries.delete(key);
+    if ((this.entries.get(key)?.names ?? '') !== before) this.notify(this.recompute());
+  }
+
+  /** Runs the workspace rules over all summaries; returns the files whose findings changed. */
+  private recompute(): string[] {
+    const files: FileSummaries[] = [];
+    for (const e of this.entries.values()) if (e.summaries.length) files.push({ file: e.key, bases: e.bases, summaries: e.summaries });
+    const found = workspaceFindings(files);
+    const anchors = new Map<string, Map<number, Anchor>>();
+    const anchorOf = (key: string, offset: number): Anchor | undefined => {
+      let m = anchors.get(key);
+      if (!m) {
+        m = new Map();
+        const e = this.entries.get(key);
+        if (e) {
+          for (const s of e.summaries) {
+            const base = e.bases[s.documentIndex] ?? 0;
+            if (s.name) m.set(base + s.name.start, { key, documentIndex: s.documentIndex, field: 'name' });
+            if (s.vendorName) m.set(base + s.vendorName.start, { key, documentIndex: s.documentIndex, field: 'vendorName' });
+          }
+        }
+        anchors.set(key, m);
+      }
+      return m.get(offset);
+    };
+    const next = new Map<string, AnchoredFinding[]>();
+    for (const [key, list] of found) {
+      const out: AnchoredFinding[] = [];
+      for (const f of list) {
+        const at = anchorOf(key, f.start);
+        if (!at) continue;
+        const related = (f.related ?? []).flatMap((r) => {
+          const a = r.file ? anchorOf(r.file, r.start) : undefined;
+          return a ? [{ at: a, message: r.message }] : [];
+        });
+        out.push({ code: f.code, severity: f.severity, message: f.message, at, related });
+      }
+      if (out.length) next.set(key, out);
+    }
+    const changed = new Set<string>();
+    for (const key of new Set([...this.cross.keys(), ...next.keys()])) {
+      if (JSON.stringify(this.cross.get(key) ?? []) !== JSON.stringify(next.get(key) ?? [])) changed.add(key);
+    }
+    this.cross = next;
+    return [...changed];
+  }
+
+  private resolve(a: Anchor): { uri: string; start: number; end: number } | undefined {
+    const e = this.entries.get(a.key);
+    const s = e?.summaries.find((x) => x.documentIndex === a.documentIndex);
+    const r = s?.[a.field];
+    if (!e || !r) return undefined;
+    const base = e.bases[a.documentIndex] ?? 0;
+    return { uri: e.uri, start: base + r.start, end: base + r.end };
+  }
+
+  /** The workspace-wide findings of a file, in its current offsets; `related.file` is the other file's URI. */
+  crossFor(key: string): Finding[] {
+    const out: Finding[] = [];
+    for (const f of this.cross.get(key) ?? []) {
+      const at = this.resolve(f.at);
+      if (!at) continue;
+      const related = f.related.flatMap((r) => {
+        const loc = this.resolve(r.at);
+        return loc ? [{ file: loc.uri, start: loc.start, end: loc.end, message: r.message }] : [];
+      });
+      out.push({ code: f.code, severity: f.severity, message: f.message, start: at.start, end: at.end, ...(related.length ? { related } : {}) });
+    }
+    return out;
+  }
+
+  /** Files on disk (not open) with resources, for workspace diagnostics. */
+  closedFiles(): { key: string; uri: string }[] {
+    return [...this.entries.values()].filter((e) => !e.open).map((e) => ({ key: e.key, uri: e.uri }));
+  }
+
+  /** A fingerprint of a file's cross-file findings, for result ids. */
+  crossSignature(key: string): string {
+    return JSON.stringify(this.cross.get(key) ?? []);
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** An index entry for an analysed file; undefined for a closed file without resources. */
+function entryOf(key: string, uri: string, result: FileResult | undefined, open: boolean): Entry | undefined {
+  const summaries = result ? result.results.flatMap((r) => (r.summary ? [r.summary] : [])) : [];
+  if (!summaries.length && !open) return undefined;
+  const bases = result ? result.documents.map((d) => d.base) : [];
+  return { key, uri, bases, summaries, names: signature(summaries), open };
+}
+
+function signature(summaries: readonly ResourceSummary[]): string {
+  let s = '';
+  for (const x of summaries) s += `${x.documentIndex}\u0001${x.kind ?? ''}\u0001${x.name?.value ?? '\u0002'}\u0001${x.vendorName?.value ?? '\u0002'}\n`;
+  return s;
+}
+
+/** The files of a folder that the settings include, skipping `.git`, `node_modules`, excluded and `.gitignore`d paths. */
+async function* walk(folder: Folder, settings: Settings): AsyncGenerator<string> {
+  const included = picomatch(settings.include.length ? settings.include : ['**'], { dot: true });
+  const excluded = picomatch([...ALWAYS_SKIPPED, ...settings.exclude], { dot: true });
+  const ignored = gitignore(folder.path);
+  const stack = [folder.path];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let names;
+    try {
+      names = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const d of names) {
+      const abs = join(dir, d.name);
+      const rel = relative(folder.path, abs).split(sep).join('/');
+      if (d.isDirectory()) {
+        if (d.name === '.git' || d.name === 'node_modules') continue;
+        if (excluded(`${rel}/__alertcfg__`) || ignored?.ignores(`${rel}/`)) continue;
+        stack.push(abs);
+      } else if (d.isFile()) {
+        if (isConfigFileName(abs) || !included(rel) || excluded(rel) || ignored?.ignores(rel)) continue;
+        yield abs;
+      }
+    }
+  }
+}
+
+function gitignore(root: string): Ignore | undefined {
+  try {
+    const p = join(root, '.gitignore');
+    return existsSync(p) ? ignore().add(readFileSync(p, 'utf8')) : undefined;
+  } catch {
+    return undefined;
+  }
+}
