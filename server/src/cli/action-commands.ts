@@ -23,7 +23,7 @@ import {
 } from '../engine/index';
 import { executePlan } from '../delivery/execute';
 import { UsageError, parse } from './args';
-import { credentialSource, secretSource } from './action-sources';
+import { credentialSource, secretSource } from '../env/sources';
 import { toPosix } from './discover';
 import { loadProject } from './project';
 import type { Io } from './validate-command';

@@ -4,13 +4,12 @@
  * handlers with `registerCommand`. Implemented here: `alertcfg.template`,
  * `alertcfg.listActions` and `alertcfg.moveSecret`.
  */
-import { readFileSync } from 'node:fs';
 import type { CancellationToken, ExecuteCommandParams } from 'vscode-languageserver/node';
-import { type FileResult, type Kind, LineIndex, actionsFor, contactChannels, decodeFile, formatForPath, isKind, nodeAt, secretMoveFor, templateFor, toValue, validateText } from '../engine/index';
+import { type FileResult, type LineIndex, actionableResources, actionsFor, contactChannels, isKind, secretMoveFor, templateFor } from '../engine/index';
 import { ClientRequest, Command, type ListActionsArgs, type MoveSecretArgs, type MoveSecretResult, type ResourceActions, type StoreSecretParams, type TemplateArgs, type TemplateResult } from '../protocol/index';
 import { toRange } from './convert';
 import { workspaceEdit } from './code-actions';
-import { pathOfUri } from './documents';
+import { fileForUri } from './resources';
 import { safe } from './safe';
 import type { Server } from './server';
 
@@ -59,44 +58,20 @@ registerCommand(Command.template, (args): TemplateResult | null => {
 registerCommand(Command.listActions, async (args, { server }): Promise<ResourceActions[]> => {
   const a = (args[0] ?? {}) as Partial<ListActionsArgs>;
   if (typeof a.uri !== 'string') return [];
-  const open = await server.analysisFor(a.uri);
-  let file: FileResult | undefined = open?.mode === 'resource' ? open.file : undefined;
-  let lines = open?.doc.lines();
-  if (!open) {
-    // A file that is not open: read it from disk.
-    const path = pathOfUri(a.uri);
-    if (!path) return [];
-    const settings = await server.config.settingsFor(a.uri);
-    try {
-      const decoded = decodeFile(readFileSync(path), settings.maxFileSize);
-      if (!decoded.ok) return [];
-      file = validateText(decoded.text, { format: formatForPath(path), globKind: server.config.globKind(a.uri, settings), settings });
-      lines = new LineIndex(decoded.text);
-    } catch {
-      return [];
-    }
-  }
-  if (!file || !lines) return [];
-  return listActions(file, lines);
+  const found = await fileForUri(server, a.uri);
+  return found ? listActions(found.file, found.lines) : [];
 });
 
 export function listActions(file: FileResult, lines: LineIndex): ResourceActions[] {
-  const out: ResourceActions[] = [];
-  file.results.forEach((r, i) => {
-    const doc = file.documents[i]!;
-    const kind = r.resource?.kind;
-    if (!kind || !doc.root) return;
-    const body = toValue(nodeAt(doc.root, r.resource!.bodyPath));
-    const action = nodeAt(doc.root, ['action']);
-    const envelope = r.resource!.form === 'envelope' && action?.type === 'scalar' ? { action: action.value } : {};
-    const name = r.summary?.name?.value ?? r.summary?.vendorName?.value ?? '';
-    const start = doc.base + doc.root.start;
-    const end = doc.base + doc.root.end;
-    const entry: ResourceActions = { documentIndex: i, kind, name, start, end, actions: actionsFor(kind as Kind, body, envelope), range: toRange(lines, { start, end }) };
-    if (kind === 'Contact') entry.channels = contactChannels(body);
-    out.push(entry);
+  return actionableResources(file).map((t) => {
+    const doc = file.documents[t.documentIndex]!;
+    const start = doc.base + doc.root!.start;
+    const end = doc.base + doc.root!.end;
+    const name = t.envelope.name ?? file.results[t.documentIndex]?.summary?.vendorName?.value ?? '';
+    const entry: ResourceActions = { documentIndex: t.documentIndex, kind: t.kind, name, start, end, actions: actionsFor(t.kind, t.body, t.envelope), range: toRange(lines, { start, end }) };
+    if (t.kind === 'Contact') entry.channels = contactChannels(t.body);
+    return entry;
   });
-  return out;
 }
 
 // ------------------------------------------------------------------ alertcfg.moveSecret

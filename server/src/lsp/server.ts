@@ -29,6 +29,8 @@ import { registerHover } from './hover';
 import { type Logger, safe, safeNotification, withTimeout } from './safe';
 import { registerSelectionRanges } from './selection-ranges';
 import { registerSymbols } from './symbols';
+import { registerActionCommands } from './action-commands';
+import { registerCodeLens } from './code-lens';
 import { WorkspaceIndex } from './workspace-index';
 
 declare const __VERSION__: string;
@@ -165,6 +167,7 @@ export class Server {
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         executeCommandProvider: { commands: [...ALL_COMMANDS] },
+        codeLensProvider: { resolveProvider: false },
         ...(this.pullDiagnostics ? { diagnosticProvider: { identifier: 'alertcfg', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -250,6 +253,8 @@ export function startServer(connection: Connection): Server {
   registerFolding(server);
   registerSelectionRanges(server);
   registerCommands(server);
+  registerActionCommands(server);
+  registerCodeLens(server);
 
   connection.onShutdown(() => undefined);
   connection.listen();

@@ -8,17 +8,17 @@
 
 /** Commands the server executes (`workspace/executeCommand`). */
 export const Command = {
-  /** The HTTP request(s) an action would send, secrets masked. Args: [ResourceRef & {action?}]. Result: PreviewResult. */
+  /** The HTTP request(s) an action would send, secrets masked. Args: [ActionArgs & {action?}]. Result: PreviewResult. */
   preview: 'alertcfg.preview',
-  /** Send a test message (Contact channel, or DingTalkTestConnection). Args: [ResourceRef & {channel?, message?}]. Result: ActionReport. */
+  /** Send a test message (Contact channel, or DingTalkTestConnection). Args: [ActionArgs]. Result: ActionResult. */
   send: 'alertcfg.send',
-  /** AOM push events. Args: [ResourceRef]. Result: ActionReport. */
+  /** AOM push events. Args: [ActionArgs]. Result: ActionResult. */
   push: 'alertcfg.push',
-  /** AOM clear events. Args: [ResourceRef]. Result: ActionReport. */
+  /** AOM clear events. Args: [ActionArgs]. Result: ActionResult. */
   clear: 'alertcfg.clear',
-  /** Create the resource (Volcengine CreateContact, CTS notification). Args: [ResourceRef]. Result: ActionReport. */
+  /** Create the resource (Volcengine CreateContact, CTS notification). Args: [ActionArgs]. Result: ActionResult. */
   apply: 'alertcfg.apply',
-  /** Replay an AlarmCallback to its receiver. Args: [ResourceRef & {url?}]. Result: ActionReport. */
+  /** Replay an AlarmCallback to its receiver. Args: [ActionArgs]. Result: ActionResult. */
   replay: 'alertcfg.replay',
   /** Which actions apply to each resource of a document. Args: [{uri}]. Result: ResourceActions[]. */
   listActions: 'alertcfg.listActions',
@@ -38,6 +38,28 @@ export interface ResourceRef {
   uri: string;
   /** Index of the YAML document (or JSON array element) in the file. */
   documentIndex: number;
+}
+
+/** Arguments of the preview and action commands. */
+export interface ActionArgs extends ResourceRef {
+  /** preview: which action to preview (default: the resource's first). */
+  action?: ActionName;
+  /** send on a Contact: dingtalk | lark | wecom | webhook (default: the first it has). */
+  channel?: string;
+  /** send: the message text (default: the configured template). */
+  message?: string;
+  /** replay: overrides target.url. */
+  url?: string;
+}
+
+/** What an action command answers: the reports of what was sent, or why nothing was. */
+export interface ActionResult {
+  /** True when every request was accepted. */
+  success: boolean;
+  reports: ActionReport[];
+  /** What stopped the action before anything was sent. */
+  problems: string[];
+  notes: string[];
 }
 
 export interface MoveSecretArgs {
@@ -66,6 +88,7 @@ export interface ResourceActions {
 }
 
 /** Previews and reports are the engine's own types, masked before they leave the server. */
+import type { ActionReport } from '../engine/index';
 export type { ActionAttempt, ActionReport, Preview as PreviewResult, PreviewedRequest } from '../engine/index';
 
 /** Requests the server sends to the client. */
@@ -79,6 +102,13 @@ export const ClientRequest = {
   /** Cloud credentials from the client's secret storage. Params: {provider: 'huawei'|'volcengine'|'zstack'}. Result: Record<string,string> | null. */
   getCredentials: 'alertcfg/getCredentials',
 } as const;
+
+export type CredentialProvider = 'huawei' | 'volcengine' | 'zstack';
+
+/** Credentials as the client stores them: huawei {ak, sk} or {token}; volcengine {accessKeyId, secretAccessKey, sessionToken?}; zstack {session}. */
+export interface GetCredentialsParams {
+  provider: CredentialProvider;
+}
 
 export interface GetSecretsParams {
   names: string[];
@@ -94,12 +124,28 @@ export interface StoreSecretParams {
   value: string;
 }
 
+/** Notifications the client sends to the server. */
+export const ClientNotification = {
+  /** The workspace's trust changed (VS Code workspace trust). Params: {trusted: boolean}. */
+  setTrusted: 'alertcfg/setTrusted',
+  /** The editor's proxy settings changed. Params: ProxySettings. */
+  setProxy: 'alertcfg/setProxy',
+} as const;
+
+/** VS Code's `http.proxy` and `http.proxyStrictSSL`, passed to the delivery layer. */
+export interface ProxySettings {
+  url?: string;
+  strictSSL?: boolean;
+}
+
 /** Initialization options a client may pass (`initializationOptions`). */
 export interface InitializationOptions {
   /** The client answers the ClientRequest secrets requests. */
   secretStorage?: boolean;
-  /** The client is trusted to send network requests (VS Code workspace trust). */
+  /** The client is trusted to send network requests (VS Code workspace trust); absent means trusted. */
   trusted?: boolean;
+  /** The editor's proxy settings. */
+  proxy?: ProxySettings;
   /** Display language (e.g. `zh-cn`), when the client's `locale` is not set. */
   locale?: string;
 }

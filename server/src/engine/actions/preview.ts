@@ -27,7 +27,7 @@ export function previewPlan(plan: ActionPlan): Preview {
     action: plan.action,
     requests: plan.requests.map((r) => previewRequest(r, plan.masker)),
     problems: plan.problems.map((p) => plan.masker.mask(p)),
-    notes: plan.notes,
+    notes: plan.notes.map((n) => plan.masker.mask(n)),
   };
 }
 

@@ -57,7 +57,9 @@ export function interpret(plan: PlannedRequest, result: DeliveryResult, masker: 
   // Mask before cutting: a cut through a secret would leave a piece no mask recognises.
   const webhookResp = json === undefined ? (answer.body ? masker.mask(answer.body).slice(0, 2000) : undefined) : JSON.parse(masker.mask(JSON.stringify(json)));
   const v = verdict(plan, answer, json);
-  const report: ActionReport = { ...base, success: v.ok, connected: true, ...(webhookResp !== undefined ? { webhookResp } : {}) };
+  // ZStack reports whether it reached DingTalk: its own `connected` is the one that matters.
+  const connected = plan.vendor === 'zstack' && json && typeof json === 'object' && 'connected' in json ? (json as { connected: unknown }).connected === true : true;
+  const report: ActionReport = { ...base, success: v.ok, connected, ...(webhookResp !== undefined ? { webhookResp } : {}) };
   if (!v.ok) {
     const code = v.code ?? `HTTP ${answer.status}`;
     const message = v.message !== undefined ? masker.mask(v.message) : masker.mask(answer.body).slice(0, 300) || `HTTP ${answer.status}`;

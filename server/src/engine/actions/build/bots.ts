@@ -22,7 +22,10 @@ function messageText(b: PlanBuilder): string {
 function address(b: PlanBuilder, field: string, value: unknown): string | undefined {
   const a = str(value);
   if (!a) b.problem(`${field}.Address is not set.`);
-  else if (isPlaceholder(a)) b.problem(`${field}.Address is a documentation placeholder (${a}); put the real webhook address there.`);
+  else if (isPlaceholder(a)) {
+    b.problem(`${field}.Address is a documentation placeholder (${a}); put the real webhook address there.`);
+    return undefined;
+  }
   return a;
 }
 

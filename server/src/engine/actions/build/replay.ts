@@ -19,7 +19,7 @@ export function planReplay(b: PlanBuilder): void {
   try {
     url = new URL(b.resolve(target));
   } catch {
-    return b.problem(`target.url is not a URL: ${target}`);
+    return b.problem(`${b.input.url ? '--url' : 'target.url'} is not a URL: ${target}. (A password with @, : or / must be percent-encoded.)`);
   }
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   let carriesSecret = false;

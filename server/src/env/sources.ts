@@ -1,7 +1,8 @@
 /**
- * Where the CLI finds secrets and credentials: `${env:NAME}` in the process
- * environment; `${secret:NAME}` in ALERTCFG_SECRET_<NAME> or a dotenv file given
- * with --secrets-file; cloud credentials in the SDKs' usual environment variables.
+ * Secrets and credentials from the process, shared by the CLI and the language
+ * server (when its client has no secret storage): `${env:NAME}` from the
+ * environment; `${secret:NAME}` from ALERTCFG_SECRET_<NAME> or a dotenv file
+ * (--secrets-file); cloud credentials from the SDKs' usual environment variables.
  */
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
