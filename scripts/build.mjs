@@ -54,4 +54,12 @@ if (withTests) {
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   });
+  // The VS Code extension: `vscode` is provided by the editor.
+  await build({
+    ...common,
+    minify,
+    entryPoints: { extension: 'client/src/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+  });
 }

@@ -1,0 +1,148 @@
+/**
+ * Every command of the extension in one table: its id and what it does. They ask
+ * the language server for everything that needs the engine.
+ */
+import * as vscode from 'vscode';
+import { type ActionName, Command, type CredentialProvider, type TemplateResult } from '../../server/src/protocol/index';
+import { KINDS, KIND_INFO } from '../../server/src/engine/model/kinds';
+import { type ActionRunner, actionLabel } from './actions';
+import type { Server } from './language-client';
+import { PREVIEW_SCHEME, type PreviewProvider } from './preview';
+import { pickChannel, pickResource } from './resources';
+import { SECRET_NAME, type SecretStore } from './secrets';
+
+export interface CommandDeps {
+  server: Server;
+  runner: ActionRunner;
+  preview: PreviewProvider;
+  secrets: SecretStore;
+  log: vscode.LogOutputChannel;
+}
+
+type Handler = (deps: CommandDeps, ...args: unknown[]) => unknown;
+
+const ACTION_COMMANDS: Record<string, ActionName> = {
+  'alertcfg.sendTestMessage': 'send',
+  'alertcfg.pushEvents': 'push',
+  'alertcfg.clearEvents': 'clear',
+  'alertcfg.applyResource': 'apply',
+  'alertcfg.replayCallback': 'replay',
+};
+
+async function runFromEditor(deps: CommandDeps, action: ActionName): Promise<unknown> {
+  const picked = await pickResource(deps.server, action);
+  if (!picked) return undefined;
+  let channel: string | undefined;
+  if (action === 'send' && picked.resource.kind === 'Contact') {
+    const c = await pickChannel(picked.resource);
+    if (c === null) return undefined;
+    channel = c;
+  }
+  return deps.runner.run(action, { uri: picked.uri, documentIndex: picked.resource.documentIndex, ...(channel ? { channel } : {}) });
+}
+
+export const COMMANDS: Record<string, Handler> = {
+  ...Object.fromEntries(Object.entries(ACTION_COMMANDS).map(([id, action]) => [id, (deps: CommandDeps) => runFromEditor(deps, action)])),
+
+  'alertcfg.previewRequest': async (deps) => {
+    const picked = await pickResource(deps.server, 'preview');
+    if (!picked) return undefined;
+    let channel: string | undefined;
+    if (picked.resource.kind === 'Contact' && picked.resource.actions.includes('send')) {
+      const c = await pickChannel(picked.resource);
+      if (c === null) return undefined;
+      channel = c;
+    }
+    return deps.preview.show({ uri: picked.uri, documentIndex: picked.resource.documentIndex, ...(channel ? { channel } : {}) }, `${actionLabel('preview')} ${picked.resource.name || picked.resource.kind}`);
+  },
+
+  'alertcfg.copyAsCurl': async (deps) => {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const curl = deps.preview.curlFor(active?.scheme === PREVIEW_SCHEME ? active : undefined);
+    if (!curl) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open a preview first (Alert Config: Preview Request).'));
+      return;
+    }
+    await vscode.env.clipboard.writeText(curl);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Copied as curl (secrets masked).'));
+  },
+
+  'alertcfg.newFile': async (deps) => {
+    const picked = await vscode.window.showQuickPick(
+      KINDS.map((k) => ({ label: k, description: KIND_INFO[k].vendor, detail: KIND_INFO[k].title })),
+      { placeHolder: vscode.l10n.t('Which kind of resource?') },
+    );
+    if (!picked) return undefined;
+    const t = await deps.server.execute<TemplateResult>(Command.template, { kind: picked.label });
+    if (!t) return undefined;
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: t.text });
+    return vscode.window.showTextDocument(doc);
+  },
+
+  'alertcfg.setSecret': async (deps, preset?: unknown) => {
+    const name = typeof preset === 'string' && SECRET_NAME.test(preset)
+      ? preset
+      : await vscode.window.showInputBox({
+          prompt: vscode.l10n.t('Secret name, as written in ${secret:NAME}'),
+          placeHolder: 'sre-dingtalk-secret',
+          validateInput: (v) => (SECRET_NAME.test(v) ? undefined : vscode.l10n.t('Use letters, digits, ".", "-" and "_".')),
+        });
+    if (!name) return;
+    const value = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Value of {0} (stored in VS Code secret storage, never in files)', name), password: true, ignoreFocusOut: true });
+    if (!value) return;
+    await deps.secrets.set(name, value);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Secret {0} stored.', name));
+  },
+
+  'alertcfg.deleteSecret': async (deps) => {
+    const names = deps.secrets.names();
+    if (!names.length) return void vscode.window.showInformationMessage(vscode.l10n.t('No secrets are stored.'));
+    const name = await vscode.window.showQuickPick(names, { placeHolder: vscode.l10n.t('Delete which secret?') });
+    if (!name) return;
+    await deps.secrets.delete(name);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Secret {0} deleted.', name));
+  },
+
+  'alertcfg.listSecrets': async (deps) => {
+    const names = deps.secrets.names();
+    if (!names.length) return void vscode.window.showInformationMessage(vscode.l10n.t('No secrets are stored.'));
+    await vscode.window.showQuickPick(names.map((n) => ({ label: n, description: '${secret:' + n + '}' })), { placeHolder: vscode.l10n.t('Stored secrets (values are never shown)') });
+  },
+
+  'alertcfg.setCredentials': async (deps) => {
+    const choices: { label: string; provider: CredentialProvider; fields: [string, string, boolean][] }[] = [
+      { label: vscode.l10n.t('Huawei Cloud AK/SK'), provider: 'huawei', fields: [['ak', 'Access key (AK)', false], ['sk', 'Secret key (SK)', true]] },
+      { label: vscode.l10n.t('Huawei Cloud IAM token'), provider: 'huawei', fields: [['token', 'IAM token (X-Auth-Token)', true]] },
+      { label: vscode.l10n.t('Volcengine AK/SK'), provider: 'volcengine', fields: [['accessKeyId', 'Access key ID', false], ['secretAccessKey', 'Secret access key', true]] },
+      { label: vscode.l10n.t('ZStack session'), provider: 'zstack', fields: [['session', 'Session UUID', true]] },
+    ];
+    const picked = await vscode.window.showQuickPick(choices, { placeHolder: vscode.l10n.t('Which credentials?') });
+    if (!picked) return;
+    const value: Record<string, string> = {};
+    for (const [key, prompt, password] of picked.fields) {
+      const v = await vscode.window.showInputBox({ prompt, password, ignoreFocusOut: true });
+      if (!v) return;
+      value[key] = v;
+    }
+    await deps.secrets.setCredentials(picked.provider, value);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} stored in VS Code secret storage.', picked.label));
+  },
+
+  'alertcfg.showOutput': (deps) => deps.log.show(),
+  'alertcfg.restartServer': (deps) => deps.server.restart(),
+};
+
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, handler]) => vscode.commands.registerCommand(id, (...args: unknown[]) => handler(deps, ...args)));
+}
+
+/** CodeLens and other server-named commands (`alertcfg.send`, ...) go through the same user interface. */
+export function interceptServerCommand(deps: CommandDeps, command: string, args: unknown[]): Promise<unknown> | undefined {
+  const a = (args[0] ?? {}) as { uri?: string; documentIndex?: number; channel?: string };
+  if (typeof a.uri !== 'string' || typeof a.documentIndex !== 'number') return undefined;
+  const ref = { uri: a.uri, documentIndex: a.documentIndex, ...(a.channel ? { channel: a.channel } : {}) };
+  if (command === Command.preview) return deps.preview.show(ref, actionLabel('preview'));
+  const action = (Object.keys(Command) as (keyof typeof Command)[]).find((k) => Command[k] === command);
+  if (action === 'send' || action === 'push' || action === 'clear' || action === 'apply' || action === 'replay') return deps.runner.run(action, ref);
+  return undefined;
+}

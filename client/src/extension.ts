@@ -1,0 +1,69 @@
+/**
+ * The Alert Config extension: starts the language server when an alert-config
+ * file is open (or the workspace has `.alertcfg.yaml`), and adds the commands,
+ * CodeLens handling, preview, secrets, status bar and output channel around it.
+ * It holds no engine logic: everything that needs the engine asks the server.
+ */
+import * as vscode from 'vscode';
+import { Command, type ResourceActions } from '../../server/src/protocol/index';
+import { looksLikeAlertConfig, workspaceHasConfig } from './activation';
+import { ActionRunner } from './actions';
+import { type CommandDeps, interceptServerCommand, registerCommands } from './commands';
+import { Server } from './language-client';
+import { PREVIEW_SCHEME, PreviewProvider } from './preview';
+import { SecretStore } from './secrets';
+import { StatusItem } from './status';
+import { maybeRunE2ESuite } from './test-loader';
+
+export interface AlertConfigApi {
+  /** The language server's state: stopped, starting, running or failed. */
+  serverState(): string;
+  /** Runs a server command (for tests and other extensions). */
+  execute<R>(command: string, ...args: unknown[]): Promise<R | undefined>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<AlertConfigApi> {
+  const log = vscode.window.createOutputChannel(vscode.l10n.t('Alert Config'), { log: true });
+  const secrets = new SecretStore(context);
+  let deps: CommandDeps | undefined;
+  const server = new Server(context, secrets, log, {
+    executeCommand: (command, args, next) => (deps && interceptServerCommand(deps, command, args)) ?? next(command, args),
+  });
+  const preview = new PreviewProvider(server);
+  deps = { server, runner: new ActionRunner(server, log, context.globalState), preview, secrets, log };
+  context.subscriptions.push(log, server, preview, new StatusItem(server), vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview), ...registerCommands(deps));
+
+  const startIfNeeded = (doc: vscode.TextDocument | undefined) => {
+    if (doc && server.state === 'stopped' && looksLikeAlertConfig(doc)) void server.start();
+  };
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(startIfNeeded),
+    vscode.window.onDidChangeActiveTextEditor((e) => void updateContext(server, e)),
+    server.onDidChangeState((s) => {
+      if (s === 'running') void updateContext(server, vscode.window.activeTextEditor);
+    }),
+    vscode.workspace.onDidSaveTextDocument((d) => {
+      if (d === vscode.window.activeTextEditor?.document) void updateContext(server, vscode.window.activeTextEditor);
+    }),
+  );
+  if (vscode.workspace.textDocuments.some(looksLikeAlertConfig) || (await workspaceHasConfig())) void server.start();
+
+  void maybeRunE2ESuite(context);
+  return { serverState: () => server.state, execute: (command, ...args) => server.execute(command, ...args) };
+}
+
+/** Context keys for `when` clauses: whether the active file holds resources, and which actions they offer. */
+async function updateContext(server: Server, editor: vscode.TextEditor | undefined): Promise<void> {
+  let actions: string[] = [];
+  if (editor && server.running && editor.document.uri.scheme !== PREVIEW_SCHEME) {
+    const list = (await server.execute<ResourceActions[]>(Command.listActions, { uri: editor.document.uri.toString() }).catch(() => [])) ?? [];
+    actions = [...new Set(list.flatMap((r) => r.actions))];
+    if (list.length) actions.push('preview');
+  }
+  await vscode.commands.executeCommand('setContext', 'alertcfg.resourceFile', actions.length > 0);
+  await vscode.commands.executeCommand('setContext', 'alertcfg.actions', actions.join(' '));
+}
+
+export function deactivate(): void {
+  // The server is disposed with the context's subscriptions.
+}

@@ -1,0 +1,186 @@
+/**
+ * The language server as the extension sees it: started over node IPC from the
+ * bundled `dist/server.js`, restarted with backoff when it crashes, fed only the
+ * settings the user set (so a repository's `.alertcfg.yaml` is not hidden by
+ * defaults), told about workspace trust and proxy settings, and answering the
+ * server's secret and credential requests from SecretStorage.
+ */
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  ExecuteCommandRequest,
+  LanguageClient,
+  type LanguageClientOptions,
+  type Middleware,
+  RevealOutputChannelOn,
+  type ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { SETTING_DEFINITIONS } from '../../server/src/engine/config/settings';
+import { ClientNotification, ClientRequest, type InitializationOptions, type ProxySettings, SETTINGS_SECTION } from '../../server/src/protocol/index';
+import { LANGUAGES } from './activation';
+import type { SecretStore } from './secrets';
+
+export type ServerState = 'stopped' | 'starting' | 'running' | 'failed';
+
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 3 * 60_000;
+
+export class Server implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly stateChanged = new vscode.EventEmitter<ServerState>();
+  readonly onDidChangeState = this.stateChanged.event;
+  state: ServerState = 'stopped';
+  private restarts: number[] = [];
+  private restartTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly secrets: SecretStore,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly middleware: Middleware,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.client?.sendNotification(ClientNotification.setTrusted, { trusted: true })),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('http.proxy') || e.affectsConfiguration('http.proxyStrictSSL')) void this.client?.sendNotification(ClientNotification.setProxy, proxySettings());
+      }),
+    );
+  }
+
+  get running(): boolean {
+    return this.state === 'running';
+  }
+
+  async start(): Promise<void> {
+    if (this.client) return;
+    const module = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const init: InitializationOptions = { secretStorage: true, trusted: vscode.workspace.isTrusted, locale: vscode.env.language, proxy: proxySettings() };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+        { scheme: 'vscode-remote', language },
+      ]),
+      initializationOptions: init,
+      outputChannel: this.log,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      middleware: { ...this.middleware, workspace: { configuration: userSetConfiguration } },
+      errorHandler: {
+        error: () => ({ action: ErrorAction.Continue }),
+        closed: () => {
+          this.scheduleRestart();
+          return { action: CloseAction.DoNotRestart, handled: true };
+        },
+      },
+    };
+    const client = new LanguageClient('alertcfg', vscode.l10n.t('Alert Config Language Server'), serverOptions, clientOptions);
+    client.onDidChangeState((e) => this.setState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped'));
+    client.onRequest(ClientRequest.getSecrets, (p) => this.secrets.handleGetSecrets(p));
+    client.onRequest(ClientRequest.listSecrets, () => this.secrets.handleListSecrets());
+    client.onRequest(ClientRequest.storeSecret, (p) => this.secrets.handleStoreSecret(p));
+    client.onRequest(ClientRequest.getCredentials, (p: { provider?: unknown }) =>
+      p?.provider === 'huawei' || p?.provider === 'volcengine' || p?.provider === 'zstack' ? this.secrets.credentials(p.provider) : null,
+    );
+    this.client = client;
+    this.setState('starting');
+    try {
+      await client.start();
+    } catch (err) {
+      this.log.error(`The language server did not start: ${err instanceof Error ? err.message : String(err)}`);
+      this.client = undefined;
+      this.setState('failed');
+      this.scheduleRestart();
+    }
+  }
+
+  async restart(): Promise<void> {
+    this.restarts = [];
+    await this.stop();
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    const c = this.client;
+    this.client = undefined;
+    if (c) await c.stop().catch(() => undefined);
+    this.setState('stopped');
+  }
+
+  /** Runs a server command directly (not through the middleware's user interface). */
+  async execute<R>(command: string, ...args: unknown[]): Promise<R | undefined> {
+    if (!this.client) await this.start();
+    if (!this.client) return undefined;
+    return (await this.client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as R;
+  }
+
+  /** Restarts after a crash, waiting 1, 2, 4, 8, 16 s; gives up after 5 crashes in 3 minutes. */
+  private scheduleRestart(): void {
+    const now = Date.now();
+    this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
+    const dead = this.client;
+    this.client = undefined;
+    void dead?.dispose().catch(() => undefined);
+    if (this.restarts.length >= MAX_RESTARTS) {
+      this.setState('failed');
+      void vscode.window
+        .showErrorMessage(vscode.l10n.t('The Alert Config language server stopped {0} times in 3 minutes and will not be restarted.', MAX_RESTARTS), vscode.l10n.t('Restart Language Server'), vscode.l10n.t('Show Output'))
+        .then((pick) => {
+          if (pick === vscode.l10n.t('Restart Language Server')) void this.restart();
+          else if (pick) this.log.show();
+        });
+      return;
+    }
+    this.restarts.push(now);
+    const delay = 1000 * 2 ** (this.restarts.length - 1);
+    this.log.warn(`The language server stopped; restarting in ${delay / 1000} s.`);
+    this.setState('starting');
+    this.restartTimer = setTimeout(() => void this.start(), delay);
+  }
+
+  private setState(s: ServerState): void {
+    this.state = s;
+    this.stateChanged.fire(s);
+  }
+
+  dispose(): void {
+    void this.stop();
+    for (const d of this.disposables) d.dispose();
+    this.stateChanged.dispose();
+  }
+}
+
+function proxySettings(): ProxySettings {
+  const http = vscode.workspace.getConfiguration('http');
+  const url = http.get<string>('proxy');
+  return { ...(url ? { url } : {}), strictSSL: http.get<boolean>('proxyStrictSSL') !== false };
+}
+
+/**
+ * `workspace/configuration` for our section answers only what the user set (in
+ * user, workspace or folder settings): the server merges it over `.alertcfg.yaml`,
+ * so VS Code overrides the file only where the user chose to.
+ */
+const userSetConfiguration: NonNullable<NonNullable<Middleware['workspace']>['configuration']> = async (params, token, next) => {
+  const defaults = (await next(params, token)) as unknown[];
+  return params.items.map((item, i) => {
+    if (item.section !== SETTINGS_SECTION) return Array.isArray(defaults) ? defaults[i] : null;
+    const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+    const out: Record<string, unknown> = {};
+    for (const d of SETTING_DEFINITIONS) {
+      const v = config.inspect(d.key);
+      const set = v?.workspaceFolderValue ?? v?.workspaceValue ?? v?.globalValue;
+      if (set !== undefined) out[d.key] = set;
+    }
+    return out;
+  });
+};
