@@ -93,7 +93,8 @@ function draft(e: ErrorObject, ctx: MapContext): Draft | undefined {
     case 'format':
       return make(ctx, 'format', path, valueRange(ctx.root, path), 'error', `${nodeLabel(path)} must be ${formatHint(String(p['format']))}.`, e.keyword, { format: p['format'] });
     case 'pattern': {
-      const custom = typeof parent['patternErrorMessage'] === 'string' ? (parent['patternErrorMessage'] as string) : `It must match ${String(p['pattern'])}.`;
+      const given = typeof parent['patternErrorMessage'] === 'string' ? (parent['patternErrorMessage'] as string).trim() : '';
+      const custom = given ? (/[.!?]$/.test(given) ? given : `${given}.`) : `It must match ${String(p['pattern'])}.`;
       return make(ctx, 'format', path, valueRange(ctx.root, path), 'error', `${nodeLabel(path)} has the wrong form. ${custom}`, e.keyword, {});
     }
     default:
