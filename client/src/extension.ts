@@ -11,7 +11,7 @@ import { ActionRunner } from './actions';
 import { type CommandDeps, interceptServerCommand, registerCommands } from './commands';
 import { Server } from './language-client';
 import { PREVIEW_SCHEME, PreviewProvider } from './preview';
-import { SecretStore } from './secrets';
+import { SECRET_NAME, SecretStore } from './secrets';
 import { StatusItem } from './status';
 import { maybeRunE2ESuite } from './test-loader';
 
@@ -20,6 +20,10 @@ export interface AlertConfigApi {
   serverState(): string;
   /** Runs a server command (for tests and other extensions). */
   execute<R>(command: string, ...args: unknown[]): Promise<R | undefined>;
+  /** Stores a `${secret:NAME}` value in SecretStorage, as "Alert Config: Set Secret" does (for tests and other extensions). */
+  storeSecret(name: string, value: string): Promise<void>;
+  /** Deletes a stored secret, as "Alert Config: Delete Secret" does. */
+  deleteSecret(name: string): Promise<void>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<AlertConfigApi> {
@@ -49,17 +53,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<AlertC
   if (vscode.workspace.textDocuments.some(looksLikeAlertConfig) || (await workspaceHasConfig())) void server.start();
 
   void maybeRunE2ESuite(context);
-  return { serverState: () => server.state, execute: (command, ...args) => server.execute(command, ...args) };
+  return {
+    serverState: () => server.state,
+    execute: (command, ...args) => server.execute(command, ...args),
+    storeSecret: async (name, value) => {
+      if (!SECRET_NAME.test(name) || !value) throw new Error(`invalid secret name or empty value: ${name}`);
+      await secrets.set(name, value);
+    },
+    deleteSecret: (name) => secrets.delete(name),
+  };
 }
+
+let contextRun = 0;
 
 /** Context keys for `when` clauses: whether the active file holds resources, and which actions they offer. */
 async function updateContext(server: Server, editor: vscode.TextEditor | undefined): Promise<void> {
+  const run = ++contextRun;
   let actions: string[] = [];
   if (editor && server.running && editor.document.uri.scheme !== PREVIEW_SCHEME) {
     const list = (await server.execute<ResourceActions[]>(Command.listActions, { uri: editor.document.uri.toString() }).catch(() => [])) ?? [];
     actions = [...new Set(list.flatMap((r) => r.actions))];
     if (list.length) actions.push('preview');
   }
+  if (run !== contextRun) return; // a later editor change has already taken over
   await vscode.commands.executeCommand('setContext', 'alertcfg.resourceFile', actions.length > 0);
   await vscode.commands.executeCommand('setContext', 'alertcfg.actions', actions.join(' '));
 }

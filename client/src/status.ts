@@ -44,12 +44,14 @@ export class StatusItem implements vscode.Disposable {
     if (state === 'running') {
       this.item.text = `$(bell) ${errors} $(warning) ${warnings}`;
       this.item.tooltip = vscode.l10n.t('Alert Config: {0} errors, {1} warnings in alert-config files', errors, warnings);
+      this.item.accessibilityInformation = { label: this.item.tooltip, role: 'button' };
       this.item.command = 'workbench.actions.view.problems';
       this.item.backgroundColor = undefined;
     } else {
       this.item.text = state === 'starting' ? `$(sync~spin) ${vscode.l10n.t('Alert Config')}` : `$(error) ${vscode.l10n.t('Alert Config')}`;
       this.item.tooltip = state === 'starting' ? vscode.l10n.t('The Alert Config language server is starting') : vscode.l10n.t('The Alert Config language server is not running; click for its output');
       this.item.command = 'alertcfg.showOutput';
+      this.item.accessibilityInformation = { label: this.item.tooltip, role: 'button' };
       this.item.backgroundColor = state === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     }
     this.item.show();
