@@ -3,10 +3,14 @@ import { build } from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { generateValidators } from './gen-validators.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const withTests = process.argv.includes('--tests');
 const minify = process.argv.includes('--minify');
+// DIST_OUT builds the product elsewhere (the benchmark builds its own copy, so that a
+// concurrent `npm run build` cannot swap dist/ under it).
+const distOut = process.env.DIST_OUT || 'dist';
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
 const common = {
@@ -23,6 +27,9 @@ const common = {
   define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   inject: [join(root, 'scripts/import-meta-url.js')],
 };
+
+// The schemas' validators, compiled ahead of time (server/src/engine/schema/validators.generated.js).
+generateValidators();
 
 function findTests(dir) {
   const out = [];
@@ -51,7 +58,7 @@ if (withTests) {
     ...common,
     minify,
     entryPoints: { cli: 'server/src/cli/bin.ts', server: 'server/src/lsp/main.ts' },
-    outdir: 'dist',
+    outdir: distOut,
     banner: { js: '#!/usr/bin/env node' },
   });
   // The VS Code extension: `vscode` is provided by the editor.
@@ -59,7 +66,7 @@ if (withTests) {
     ...common,
     minify,
     entryPoints: { extension: 'client/src/extension.ts' },
-    outdir: 'dist',
+    outdir: distOut,
     external: ['vscode'],
   });
 }

@@ -86,7 +86,8 @@ test('the rules that need a file of their own', () => {
   const r = runCli(['validate', 'latin1.yaml', 'deep.yaml', 'laughs.yaml', 'long.yaml'], dir);
   assert.equal(r.status, 1, r.stderr);
   assert.deepEqual(findings(r.stdout, 'latin1.yaml'), ['4:12 error encoding-error']);
-  assert.deepEqual(findings(r.stdout, 'deep.yaml'), ['5:3 warning unknown-property', '5:509 error nesting-too-deep']);
+  // Nesting past 500 levels is not composed at all (the parser's stack), so nothing else of the document is checked.
+  assert.deepEqual(findings(r.stdout, 'deep.yaml'), ['5:509 error nesting-too-deep']);
   assert.deepEqual(findings(r.stdout, 'laughs.yaml'), ['1:1 error alias-expansion-limit']);
   assert.deepEqual(findings(r.stdout, 'long.yaml'), ['6:14 error message-too-long']);
   const big = runCli(['validate', 'big'], dir);

@@ -12,6 +12,8 @@ const NO_EXAMPLE: Readonly<Record<string, string>> = {
   'alias-expansion-limit': 'It takes YAML aliases that expand to more than 2,000,000 nodes.',
   'encoding-error': 'It is about the bytes of a file that is not valid UTF-8 (for example one saved as GBK or Latin-1).',
   'file-too-large': 'It is about a file larger than the `maxFileSize` setting (10 MiB by default).',
+  'too-many-documents': 'It takes a file of more documents than the `maxDocuments` setting (50,000 by default). The finding sits on the first document that was not checked.',
+  'time-budget-exceeded': 'It takes a document whose schema check and rules run for more than 2 seconds (hundreds of thousands of findings). The findings made before the budget ran out are kept.',
   'internal-error': 'It reports a failure of alertcfg itself, not a mistake in the document.',
   'message-too-long': 'It takes a `params.testMsg` of more than 20,000 bytes (UTF-8; a Chinese character counts 3). Shorten the message.',
 };

@@ -3,9 +3,13 @@
  * one-line message and an exit code (2 for usage and I/O errors), never a stack trace.
  */
 import { USAGE, UsageError } from './args';
-import { initCommand, schemaCommand } from './schema-init-commands';
-import { type ActionIo, actionCommand } from './action-commands';
+import type { ActionIo } from './action-commands';
 import { validateCommand } from './validate-command';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Loaded on first use: `validate` (the CI path) starts without them.
+const actions = () => require('./action-commands') as typeof import('./action-commands');
+const schemaInit = () => require('./schema-init-commands') as typeof import('./schema-init-commands');
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
@@ -17,16 +21,16 @@ export async function run(argv: string[], io: ActionIo): Promise<number> {
       case 'validate':
         return await validateCommand(rest, io);
       case 'schema':
-        return schemaCommand(rest, io);
+        return schemaInit().schemaCommand(rest, io);
       case 'init':
-        return initCommand(rest, io);
+        return schemaInit().initCommand(rest, io);
       case 'preview':
       case 'send':
       case 'push':
       case 'clear':
       case 'apply':
       case 'replay':
-        return await actionCommand(command, rest, io);
+        return await actions().actionCommand(command, rest, io);
       case '--version':
       case '-v':
         io.out(`${VERSION}\n`);

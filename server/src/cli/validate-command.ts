@@ -3,29 +3,28 @@
  * workspace-wide rules over all of them, print in the chosen format, and decide
  * the exit code.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import {
   type FileSummaries,
   type Finding,
   LineIndex,
   decodeFile,
   finishFindings,
-  formatForPath,
-  kindForPath,
-  validateText,
   workspaceFindings,
 } from '../engine/index';
 import { UsageError, parse } from './args';
+import { BATCH_SIZE, type CheckContext, type FileOutcome, type Share, checkFile, checkShare } from './check-files';
 import { discoverFiles, toPosix } from './discover';
 import { loadProject } from './project';
 import { Progress } from './progress';
-import { formatGithub } from './report/github';
-import { formatJson } from './report/json';
 import { type FileReport, type RunReport, emptyCounts, toReported } from './report/model';
-import { formatSarif } from './report/sarif';
 import { formatText } from './report/text';
+import type { ValidateWorkerData, ValidateWorkerResult } from './validate-worker';
 
+/* eslint-disable @typescript-eslint/no-require-imports */
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -35,12 +34,16 @@ export interface Io {
   err(s: string): void;
   isTTY: boolean;
   version: string;
+  /** The CLI bundle, when running from it: worker threads run it too (see check-files.ts). */
+  workerScript?: string;
 }
 
 interface Checked {
   abs: string;
+  /** Set when the file is reported (only then is its name worked out). */
   name: string;
-  text: string;
+  /** Undefined when not kept (a file without findings); read again if needed. */
+  text?: string;
   lines?: LineIndex;
   findings: Finding[];
   summaries?: FileSummaries;
@@ -72,50 +75,38 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   }
 
   const progress = new Progress(io.isTTY && files.length > 200, files.length, io.err);
-  let ioError = false;
-  await forEachLimited(files, 16, async (abs) => {
-    const name = display(abs);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(abs);
-    } catch (err) {
-      report.skipped.push({ file: name, reason: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
-      ioError = true;
-      return;
-    }
-    progress.tick();
-    report.checked++;
-    const decoded = decodeFile(bytes, project.settings.maxFileSize);
-    if (!decoded.ok && 'skip' in decoded) {
-      report.skipped.push({ file: name, reason: decoded.skip });
-      return;
-    }
-    if (!decoded.ok) {
-      checked.push({ abs, name, text: decoded.text, findings: [decoded.finding] });
-      return;
-    }
-    const rel = toPosix(relative(project.root, abs));
-    const result = validateText(decoded.text, { format: formatForPath(abs), globKind: kindForPath(project.settings.schemas, rel), settings: project.settings });
-    if (!result.ours) return;
-    const summaries = result.results.flatMap((r) => (r.summary ? [r.summary] : []));
-    checked.push({ abs, name, text: decoded.text, findings: result.findings, summaries: { file: abs, bases: result.documents.map((d) => d.base), summaries } });
-  });
+  const outcomes = await checkAll({ files, root: project.root, settings: project.settings }, io, () => progress.tick());
   progress.done();
+
+  let ioError = false;
+  for (const o of outcomes) {
+    const abs = files[o.i]!;
+    if (o.skipped) {
+      report.skipped.push({ file: display(abs), reason: o.skipped });
+      if (o.ioError) ioError = true;
+      continue;
+    }
+    checked.push({ abs, name: '', text: o.text, findings: o.findings, ...(o.summaries ? { summaries: { file: abs, bases: o.bases ?? [], summaries: o.summaries } } : {}) });
+  }
+  report.checked = files.length - outcomes.filter((o) => o.ioError).length;
 
   // Findings that need every file: names shared across the workspace.
   const byFile = new Map(checked.map((c) => [c.abs, c]));
   const cross = workspaceFindings(checked.flatMap((c) => (c.summaries ? [c.summaries] : [])));
   for (const [file, found] of cross) {
     const c = byFile.get(file)!;
-    c.findings = finishFindings(c.text, [...c.findings, ...found], project.settings);
+    c.findings = finishFindings(textOf(c, project.settings.maxFileSize), [...c.findings, ...found], project.settings);
   }
-  const linesOf = (c: Checked) => (c.lines ??= new LineIndex(c.text));
+  const linesOf = (c: Checked) => (c.lines ??= new LineIndex(textOf(c, project.settings.maxFileSize)));
+  const nameOf = (c: Checked) => (c.name ||= display(c.abs));
   const lookup = (abs: string) => {
     const c = byFile.get(abs);
-    return c ? { name: c.name, lines: linesOf(c) } : undefined;
+    return c ? { name: nameOf(c), lines: linesOf(c) } : undefined;
   };
-  for (const c of checked.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!c.findings.length) continue;
+  // Only files with findings are reported (and need a name and their lines).
+  const reported = checked.filter((c) => c.findings.length);
+  for (const c of reported) nameOf(c);
+  for (const c of reported.sort((a, b) => a.name.localeCompare(b.name))) {
     const fr: FileReport = { file: c.name, findings: c.findings.map((f) => toReported(f, linesOf(c), lookup)) };
     for (const f of fr.findings) report.counts[f.severity]++;
     report.files.push(fr);
@@ -126,9 +117,10 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     const t = formatText(report);
     io.out(t.stdout);
     io.err(t.stderr);
-  } else if (format === 'json') io.out(formatJson(report, io.version));
-  else if (format === 'sarif') io.out(formatSarif(report, io.version, io.cwd));
-  else io.out(formatGithub(report));
+  } else if (format === 'json') io.out((require('./report/json') as typeof import('./report/json')).formatJson(report, io.version));
+  // SARIF's builder library is loaded only for SARIF runs.
+  else if (format === 'sarif') io.out((require('./report/sarif') as typeof import('./report/sarif')).formatSarif(report, io.version, io.cwd));
+  else io.out((require('./report/github') as typeof import('./report/github')).formatGithub(report));
 
   if (ioError) return 2;
   if (report.counts.error > 0) return 1;
@@ -136,10 +128,59 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+/** The text of a checked file: kept from the check when it had findings, read again otherwise (rare: a file that gets only workspace-wide findings). */
+function textOf(c: Checked, maxFileSize: number): string {
+  if (c.text === undefined) {
+    const decoded = decodeFile(readFileSync(c.abs), maxFileSize);
+    c.text = decoded.ok || !('skip' in decoded) ? decoded.text : '';
+  }
+  return c.text;
+}
+
+/** Files below this count are checked on the main thread only (a worker costs ~50 ms to start). */
+const PARALLEL_FROM = 2000;
+
+/**
+ * Checks every file: on the main thread, helped by worker threads (one per other
+ * idle core, up to 3) when there are many files and the CLI runs from its bundle.
+ * `ALERTCFG_WORKERS=0` turns workers off; a number sets how many.
+ */
+async function checkAll(ctx: CheckContext, io: Io, tick: () => void): Promise<FileOutcome[]> {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const setting = process.env['ALERTCFG_WORKERS'];
+  // Workers help only on cores that are idle: the others' load (1-minute average) is subtracted.
+  const idle = Math.floor(availableParallelism() - loadavg()[0]!);
+  const wanted = setting !== undefined && setting !== '' && Number.isInteger(Number(setting)) ? Math.max(0, Number(setting)) : ctx.files.length >= PARALLEL_FROM ? Math.max(0, Math.min(3, availableParallelism() - 1, idle)) : 0;
+  const workers: Promise<Share | undefined>[] = [];
+  if (io.workerScript) {
+    for (let w = 0; w < wanted; w++) {
+      workers.push(
+        new Promise<Share | undefined>((resolve) => {
+          const data: ValidateWorkerData = { alertcfgValidateWorker: true, context: ctx, counter };
+          const worker = new Worker(io.workerScript!, { workerData: data });
+          let result: Share | undefined;
+          worker.once('message', (m: ValidateWorkerResult) => (result = m));
+          worker.once('error', () => undefined);
+          worker.once('exit', () => resolve(result));
+        }),
+      );
+    }
+  }
+  const shares = [checkShare(ctx, counter, tick), ...(await Promise.all(workers))];
+  const outcomes: FileOutcome[] = [];
+  const done = new Uint8Array(Math.ceil(ctx.files.length / BATCH_SIZE));
+  for (const share of shares) {
+    if (!share) continue;
+    outcomes.push(...share.outcomes);
+    for (const b of share.batches) done[b / BATCH_SIZE] = 1;
+  }
+  // A worker that failed leaves its batches unreported: they are checked here.
+  for (let b = 0; b < done.length; b++) {
+    if (done[b]) continue;
+    for (let i = b * BATCH_SIZE; i < Math.min(ctx.files.length, (b + 1) * BATCH_SIZE); i++) {
+      const o = checkFile(ctx, i);
+      if (o) outcomes.push(o);
+    }
+  }
+  return outcomes.sort((a, b) => a.i - b.i);
 }

@@ -15,7 +15,7 @@
  *   the `Retry-After` header of a 429/503 (seconds or HTTP date, at most 30 s).
  */
 import type { AttemptRecord, HttpAnswer, PlannedRequest } from '../engine/actions/plan';
-import { refusal, scrub } from './safety';
+import { type LookupFunction, refusal, scrub } from './safety';
 import { attemptOnce, createDispatcher, proxySecrets } from './transport';
 
 export interface DeliveryOptions {
@@ -25,6 +25,8 @@ export interface DeliveryOptions {
   proxy?: { url?: string; strictSSL?: boolean };
   /** Where `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` are read (default `process.env`). */
   env?: NodeJS.ProcessEnv;
+  /** Name resolution (default `dns.lookup`; injectable for tests); link-local answers are always refused. */
+  lookup?: LookupFunction;
   /** Hosts a bot secret may go to besides its channel's own (configuration). */
   allowedExtraHosts?: string[];
   /** Waits between attempts (injectable for tests). */
@@ -118,7 +120,7 @@ export async function deliver(plan: PlannedRequest, options: DeliveryOptions = {
   const maxAttempts = Math.max(1, plan.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const sleep = options.sleep ?? defaultSleep(options.signal);
-  const transport = { proxy: options.proxy, env: options.env };
+  const transport = { proxy: options.proxy, env: options.env, lookup: options.lookup };
   const dispatcher = createDispatcher(transport);
   const secrets = proxySecrets(transport);
   const attempts: AttemptRecord[] = [];

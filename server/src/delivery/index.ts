@@ -17,5 +17,5 @@ export {
   type DeliveryOptions,
   type DeliveryOutcome,
 } from './client';
-export { refusal, isLinkLocalOrMetadata, describeTarget, scrub } from './safety';
+export { refusal, isLinkLocalOrMetadata, describeTarget, scrub, guardedLookup, type LookupFunction } from './safety';
 export { createDispatcher, type TransportOptions } from './transport';

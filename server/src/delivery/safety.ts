@@ -10,10 +10,37 @@
  * - a bot secret (`plan.allowedHosts`) to a host outside its channel's hosts
  *   and the configured extra hosts, unless the host is loopback.
  * Loopback (127.0.0.0/8, ::1, localhost) is always allowed, so local
- * stand-ins need no configuration.
+ * stand-ins need no configuration. A host name that resolves to a link-local or
+ * cloud-metadata address is refused when the connection is made (guardedLookup).
  */
+import { type LookupAddress, type LookupOptions, lookup as dnsLookup } from 'node:dns';
 import type { PlannedRequest } from '../engine/actions/plan';
 import { isLoopbackHost } from '../engine/webhooks/channels';
+
+/** The shape of `dns.lookup` that net and tls connections call. */
+export type LookupFunction = (hostname: string, options: LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => void;
+
+/**
+ * Name resolution for delivery connections that refuses link-local and
+ * cloud-metadata addresses: a host name that resolves to 169.254.169.254 (or
+ * fd00:ec2::254) is refused like the address itself, at connect time, before any
+ * byte is sent. `base` resolves (default `dns.lookup`; tests inject their own).
+ */
+export function guardedLookup(base: LookupFunction = dnsLookup as unknown as LookupFunction): LookupFunction {
+  return (hostname, options, callback) => {
+    base(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, '');
+      const list = (Array.isArray(addresses) ? addresses : [{ address: addresses, family: 4 }]) as LookupAddress[];
+      if (!list.length) return callback(Object.assign(new Error(`cannot resolve ${hostname}`), { code: 'ENOTFOUND' }), '');
+      const bad = list.find((a) => isLinkLocalOrMetadata(a.address));
+      if (bad) {
+        return callback(Object.assign(new Error(`${hostname} resolves to ${bad.address}, a link-local or cloud-metadata address, which is never a delivery target`), { code: 'ELINKLOCAL' }), '');
+      }
+      if (options.all) callback(null, list);
+      else callback(null, list[0]!.address, list[0]!.family);
+    });
+  };
+}
 
 /** The URL's host name without IPv6 brackets, lower-cased. */
 export function bareHost(url: URL): string {
@@ -79,6 +106,9 @@ function mask(value: string): string {
   return value.length <= 6 ? '****' : `${value.slice(0, 3)}****${value.slice(-2)}`;
 }
 
+/** Request headers whose values are never secret (the host, the content's type and length, signing dates). */
+const PUBLIC_HEADERS = new Set(['host', 'content-type', 'content-length', 'accept', 'user-agent', 'x-sdk-date', 'x-date', 'x-content-sha256', 'enterprise-project-id']);
+
 /**
  * Removes every secret-bearing piece of the request from `text`: the full URL,
  * its query string and each query value, the Lark token segment, and each
@@ -103,7 +133,9 @@ export function scrub(text: string, plan: PlannedRequest, extra: readonly string
   } catch {
     /* an unparsable URL is still removed as a whole */
   }
-  for (const value of Object.values(plan.request.headers)) pieces.add(value);
+  // Header values, except those that are never secret: removing the host from "connection refused by
+  // 127.0.0.1:8080" or "cannot resolve the host name x" made those errors say nothing.
+  for (const [name, value] of Object.entries(plan.request.headers)) if (!PUBLIC_HEADERS.has(name.toLowerCase())) pieces.add(value);
   if (plan.request.body) pieces.add(plan.request.body);
   for (const e of extra) pieces.add(e);
   let out = text;

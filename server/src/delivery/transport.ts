@@ -5,13 +5,27 @@
  * failures into an `AttemptRecord` whose text names host and path only.
  */
 import { performance } from 'node:perf_hooks';
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { AttemptRecord, HttpAnswer, PlannedRequest } from '../engine/actions/plan';
-import { bareHost, describeTarget, scrub } from './safety';
+import { type LookupFunction, bareHost, describeTarget, guardedLookup, scrub } from './safety';
+
+type Undici = typeof import('undici');
+let loaded: Undici | undefined;
+
+/**
+ * undici, loaded on first use: it is most of the bundle's code, and the language
+ * server and `alertcfg validate` start without it (only actions send requests).
+ */
+function undici(): Undici {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loaded ??= require('undici') as Undici);
+}
 
 export interface TransportOptions {
   proxy?: { url?: string; strictSSL?: boolean };
   env?: NodeJS.ProcessEnv;
+  /** Name resolution (default `dns.lookup`), always behind guardedLookup. */
+  lookup?: LookupFunction;
 }
 
 /**
@@ -23,19 +37,20 @@ export interface TransportOptions {
 export function createDispatcher(options: TransportOptions): Dispatcher {
   const env = options.env ?? process.env;
   const rejectUnauthorized = options.proxy?.strictSSL !== false;
-  const tls = { rejectUnauthorized };
+  // Names that resolve to link-local or cloud-metadata addresses are refused at connect time.
+  const tls = { rejectUnauthorized, lookup: guardedLookup(options.lookup) };
   const explicit = options.proxy?.url?.trim();
   const httpProxy = explicit || env['http_proxy'] || env['HTTP_PROXY'] || '';
   const httpsProxy = explicit || env['https_proxy'] || env['HTTPS_PROXY'] || httpProxy;
   const noProxy = env['no_proxy'] ?? env['NO_PROXY'] ?? '';
-  if (!httpProxy && !httpsProxy) return new Agent({ connect: tls });
-  return new EnvHttpProxyAgent({
+  if (!httpProxy && !httpsProxy) return new (undici().Agent)({ connect: tls });
+  return new (undici().EnvHttpProxyAgent)({
     httpProxy,
     httpsProxy,
     noProxy,
     connect: tls,
-    requestTls: tls,
-    proxyTls: tls,
+    requestTls: { rejectUnauthorized },
+    proxyTls: { rejectUnauthorized },
     proxyTunnel: false,
   });
 }
@@ -65,6 +80,10 @@ export function classify(err: unknown, url: URL, answered: boolean): { failure: 
   const { codes, messages, ports } = collect(err);
   const where = describeTarget(url);
   const has = (...c: string[]) => codes.some((code) => c.includes(code));
+  if (has('ELINKLOCAL')) {
+    const m = messages.find((x) => /link-local or cloud-metadata/.test(x));
+    return { failure: 'other', error: `refused to connect to ${url.host}: ${m ?? 'it resolves to a link-local or cloud-metadata address'}` };
+  }
   if (has('ECONNREFUSED')) {
     const targetPort = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
     if (ports.length && !ports.includes(targetPort)) {
@@ -146,7 +165,7 @@ export async function attemptOnce(plan: PlannedRequest, attempt: number, setting
   const chunks: Buffer[] = [];
   try {
     if (settings.signal?.aborted) throw new Error('cancelled');
-    const res = await request(url, {
+    const res = await undici().request(url, {
       method: plan.request.method,
       // A copy: undici's proxy agent adds `host` to the object it is given.
       headers: { ...plan.request.headers },

@@ -5,6 +5,7 @@
  */
 import type { Finding, FindingData, Range } from './model/finding';
 import { type Kind } from './model/kinds';
+import { DEFAULT_TIME_BUDGET, type TimeBudget, timeBudgetExceeded } from './limits';
 import type { ParsedDocument, ParseLimits } from './parse/document';
 import { DEFAULT_PARSE_LIMITS } from './parse/document';
 import { type Node, isString, keyRange, nodeAt, valueRange } from './parse/tree';
@@ -34,10 +35,15 @@ export interface DocumentResult {
   summary?: ResourceSummary;
 }
 
+/** Keys of a raw body that are not part of the vendor's body. */
+const RAW_OMITTED: ReadonlySet<string> = new Set(['$schema']);
+
 // At a line's start, or after `{` / `,` (one-line JSON, YAML flow mappings).
 const ENVELOPE_HINT = /(^|[{,])\s*(apiVersion\s*:\s*["']?alertcfg\/|"apiVersion"\s*:\s*"alertcfg\/)/m;
 
-export function analyseDocument(doc: ParsedDocument, globKind?: Kind, limits: ParseLimits = DEFAULT_PARSE_LIMITS): DocumentResult {
+export function analyseDocument(doc: ParsedDocument, globKind?: Kind, limits: ParseLimits = DEFAULT_PARSE_LIMITS, budget: TimeBudget = DEFAULT_TIME_BUDGET): DocumentResult {
+  const deadline = budget.now() + budget.ms;
+  const overdue = () => budget.now() > deadline;
   const resource = classify(doc, globKind);
   if (!resource) {
     // A broken document that was meant to be ours still gets its syntax errors.
@@ -48,7 +54,10 @@ export function analyseDocument(doc: ParsedDocument, globKind?: Kind, limits: Pa
   const root = doc.root!;
   const summary = summarise(doc, resource);
   if (doc.broken) return { resource, findings, summary };
-  if (expandedSize(root, limits.maxExpandedNodes) > limits.maxExpandedNodes) {
+  // Without a `*` there are no aliases: the tree is its own expansion, and a tree has
+  // at most about two nodes per character, so the limit needs no walk to check.
+  const aliasFree = doc.text.indexOf('*') === -1;
+  if (!(aliasFree && 2 * doc.text.length + 2 <= limits.maxExpandedNodes) && expandedSize(root, limits.maxExpandedNodes) > limits.maxExpandedNodes) {
     findings.push({
       code: 'alias-expansion-limit',
       severity: defaultSeverity('alias-expansion-limit'),
@@ -58,19 +67,30 @@ export function analyseDocument(doc: ParsedDocument, globKind?: Kind, limits: Pa
     });
     return { resource, findings, summary };
   }
-  const value = toValue(root, resource.form === 'raw' ? new Set(['$schema']) : undefined);
+  const value = toValue(root, resource.form === 'raw' ? RAW_OMITTED : undefined, aliasFree);
+  // Past the time budget the remaining checks are skipped, with one finding that says which.
+  const stop = (skipped: string) => {
+    findings.push(timeBudgetExceeded(budget, skipped, root.start));
+    return { resource, findings, summary };
+  };
+  if (overdue()) return stop('the schema check and the rules');
   const v = validators();
   const validate = resource.form === 'envelope' ? v.envelope : v.bodies[resource.kind!];
   if (!validate(value)) {
-    findings.push(...mapSchemaErrors(validate.errors ?? [], { root, kind: resource.kind, bodyPath: resource.bodyPath }));
+    for (const f of mapSchemaErrors(validate.errors ?? [], { root, kind: resource.kind, bodyPath: resource.bodyPath, stop: overdue })) findings.push(f);
   }
-  if (resource.kind) runRules(doc, resource, root, value, findings);
+  if (overdue()) return stop('part of the schema check and the rules');
+  if (resource.kind) {
+    const skipped = runRules(doc, resource, root, value, findings, overdue);
+    if (skipped) return stop(`the rules from ${skipped} on`);
+  }
   return { resource, findings, summary };
 }
 
-function runRules(doc: ParsedDocument, resource: Resource, root: Node, value: unknown, out: Finding[]): void {
+/** Runs the kind's rules; returns the first code of the rule it stopped at when time ran out. */
+function runRules(doc: ParsedDocument, resource: Resource, root: Node, value: unknown, out: Finding[], overdue: () => boolean): string | undefined {
   const body = nodeAt(root, resource.bodyPath);
-  if (body?.type !== 'map') return;
+  if (body?.type !== 'map') return undefined;
   const bodyValue = resource.bodyPath.length ? (value as Record<string, unknown>)['spec'] : value;
   const ctx: RuleContext = {
     kind: resource.kind!,
@@ -88,6 +108,7 @@ function runRules(doc: ParsedDocument, resource: Resource, root: Node, value: un
     },
   };
   for (const rule of rulesFor(resource.kind!)) {
+    if (overdue()) return rule.codes[0];
     try {
       rule.check(ctx);
     } catch (err) {
@@ -100,9 +121,11 @@ function runRules(doc: ParsedDocument, resource: Resource, root: Node, value: un
       });
     }
   }
+  return undefined;
 }
 
-function summarise(doc: ParsedDocument, resource: Resource): ResourceSummary {
+/** What the workspace index keeps of a resource (see ResourceSummary). */
+export function summarise(doc: ParsedDocument, resource: Resource): ResourceSummary {
   const root = doc.root!;
   const name = nodeAt(root, ['metadata', 'name']);
   const vendorField = resource.kind === 'Contact' ? 'Name' : resource.kind === 'KeyOperationNotification' ? 'notification_name' : undefined;

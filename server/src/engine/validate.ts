@@ -3,12 +3,14 @@
  * offsets, suppressions and configured severities applied. The workspace-wide
  * rules then run over the summaries of many files (workspace.ts).
  */
-import { type DocumentResult, analyseDocument } from './analyse';
+import { type DocumentResult, type ResourceSummary, analyseDocument, summarise } from './analyse';
 import { type Settings, DEFAULT_SETTINGS } from './config/settings';
 import { type Finding, compareFindings } from './model/finding';
 import type { Kind } from './model/kinds';
 import type { ParsedDocument, SourceFormat } from './parse/document';
-import { parseSource } from './parse/source';
+import { type TimeBudget, tooManyDocuments, yamlDocumentCut } from './limits';
+import { detectFormat, neutraliseBom, parseSource } from './parse/source';
+import { classify } from './recognise/classify';
 import { applySuppressions, codeMatches } from './suppress';
 import type { DocumentCache } from './cache';
 
@@ -18,7 +20,9 @@ export interface FileOptions {
   cache?: DocumentCache;
   /** Kind given to raw bodies by a configured glob. */
   globKind?: Kind;
-  settings?: Pick<Settings, 'rules'>;
+  settings?: Pick<Settings, 'rules'> & Partial<Pick<Settings, 'maxDocuments'>>;
+  /** Time budget of each document's schema check and rules (default DEFAULT_TIME_BUDGET); not used with a cache. */
+  budget?: TimeBudget;
 }
 
 export interface FileResult {
@@ -41,17 +45,61 @@ export function validateText(text: string, options: FileOptions = {}): FileResul
   if (!options.globKind && !MIGHT_BE_OURS.test(text)) return { documents: [], results: [], findings: [], ours: false };
   let documents: ParsedDocument[];
   let results: DocumentResult[];
-  if (options.cache) ({ documents, results } = options.cache.analyse(text, options.format, options.globKind));
+  // Past maxDocuments the rest of the file is not checked (a YAML stream: not even parsed); one finding says so.
+  const maxDocuments = options.settings?.maxDocuments ?? DEFAULT_SETTINGS.maxDocuments;
+  const json = (options.format ?? detectFormat(neutraliseBom(text))) === 'json';
+  let cut = json ? undefined : yamlDocumentCut(text, maxDocuments);
+  const body = cut ? text.slice(0, cut.at) : text;
+  // The cache tracks edits of the whole text; for a part of it, it compares documents by content.
+  if (cut && options.cache) options.cache.replaced();
+  if (options.cache) ({ documents, results } = options.cache.analyse(body, options.format, options.globKind));
   else {
-    documents = parseSource(text, options.format);
-    results = documents.map((d) => analyseDocument(d, options.globKind));
+    documents = parseSource(body, options.format);
+    if (documents.length > maxDocuments) cut = { at: startOf(documents[maxDocuments]!), total: documents.length };
+    results = documents.slice(0, maxDocuments).map((d) => analyseDocument(d, options.globKind, undefined, options.budget));
   }
-  const findings: Finding[] = [];
+  // The elements of a JSON array are documents too; the ones past the limit are dropped.
+  if (documents.length > maxDocuments) {
+    cut ??= { at: startOf(documents[maxDocuments]!), total: documents.length };
+    documents = documents.slice(0, maxDocuments);
+    results = results.slice(0, maxDocuments);
+  }
+  // A document meant to be ours that could not be read (a syntax error, nesting too deep) counts:
+  // its findings must reach the user. A file none of whose checked documents is ours gets nothing.
+  const ours = results.some((r) => r.resource || r.findings.length > 0);
+  const findings: Finding[] = cut && ours ? [tooManyDocuments(cut, maxDocuments)] : [];
   results.forEach((r, i) => {
     const base = documents[i]!.base;
     for (const f of r.findings) findings.push(base ? shift(f, base) : f);
   });
-  return { documents, results, findings: finishFindings(text, findings, options.settings ?? DEFAULT_SETTINGS), ours: results.some((r) => r.resource) };
+  return { documents, results, findings: finishFindings(text, findings, options.settings ?? DEFAULT_SETTINGS), ours };
+}
+
+export interface FileSummary {
+  /** Offsets of each document in the file, by document index. */
+  bases: number[];
+  summaries: ResourceSummary[];
+}
+
+/**
+ * The resource summaries of a file (kinds, names and their ranges: what the
+ * workspace-wide rules read), without validating it: the same summaries
+ * `validateText` gives, at the cost of parsing only. For indexing closed files.
+ */
+export function summariseText(text: string, options: Pick<FileOptions, 'format' | 'globKind'> = {}): FileSummary {
+  if (!options.globKind && !MIGHT_BE_OURS.test(text)) return { bases: [], summaries: [] };
+  const documents = parseSource(text, options.format);
+  const summaries: ResourceSummary[] = [];
+  for (const d of documents) {
+    const resource = classify(d, options.globKind);
+    if (resource) summaries.push(summarise(d, resource));
+  }
+  return { bases: documents.map((d) => d.base), summaries };
+}
+
+/** Where a document starts in the file (a JSON array element: its node). */
+function startOf(d: ParsedDocument): number {
+  return d.base + (d.root?.start ?? 0);
 }
 
 /** Suppressions, configured severities (`off` drops), and a stable order. */

@@ -18,6 +18,7 @@ import { withTimeout } from './safe';
 
 export { SETTINGS_SECTION };
 const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**'];
+const NO_FILE: Partial<Settings> = {};
 
 export interface Folder {
   uri: string;
@@ -39,6 +40,12 @@ export class Configuration {
   private pushed: Partial<Settings> = {};
   private readonly listeners: ((what: { include: boolean }) => void)[] = [];
   private readonly matchers = new WeakMap<Settings, { included: (p: string) => boolean; excluded: (p: string) => boolean }>();
+  /**
+   * Merged settings by (file layer, client layer): the same layers give the same
+   * object, so that what is derived from it (include matchers, glob associations)
+   * is built once, not on every keystroke.
+   */
+  private readonly merged = new WeakMap<object, WeakMap<object, Settings>>();
 
   constructor(
     private readonly connection: Connection,
@@ -114,12 +121,21 @@ export class Configuration {
     const folder = this.folderOf(uri) ?? this.folders.find((f) => f.uri === canonicalUri(uri));
     const file = this.configFile(folder);
     const client = await this.clientSettings(uri);
-    return mergeSettings(file?.settings ?? {}, client);
+    return this.merge(file?.settings, client);
   }
 
   /** Settings from the file only (no client request), for work that cannot wait. */
   fileSettings(uri: string): Settings {
-    return mergeSettings(this.configFile(this.folderOf(uri))?.settings ?? {}, this.pushed);
+    return this.merge(this.configFile(this.folderOf(uri))?.settings, this.pushed);
+  }
+
+  private merge(file: Partial<Settings> | undefined, client: Partial<Settings>): Settings {
+    const f = file ?? NO_FILE;
+    let byClient = this.merged.get(f);
+    if (!byClient) this.merged.set(f, (byClient = new WeakMap()));
+    let s = byClient.get(client);
+    if (!s) byClient.set(client, (s = mergeSettings(file ?? {}, client)));
+    return s;
   }
 
   private clientSettings(uri: string): Promise<Partial<Settings>> {
@@ -191,6 +207,6 @@ export function sanitize(value: unknown): Partial<Settings> {
   const defaults = record(v['defaults']);
   if (defaults) out.defaults = Object.fromEntries(Object.entries(defaults).filter(([k, s]) => (k === 'region' || k === 'projectId') && typeof s === 'string'));
   if (typeof v['messageTemplate'] === 'string') out.messageTemplate = v['messageTemplate'];
-  for (const k of ['timeoutMs', 'maxFileSize'] as const) if (typeof v[k] === 'number' && Number.isFinite(v[k]) && (v[k] as number) > 0) out[k] = v[k] as number;
+  for (const k of ['timeoutMs', 'maxFileSize', 'maxDocuments'] as const) if (typeof v[k] === 'number' && Number.isFinite(v[k]) && (v[k] as number) > 0) out[k] = v[k] as number;
   return out;
 }

@@ -1,19 +1,31 @@
 /**
- * Diagnostics, pushed (`textDocument/publishDiagnostics`, debounced per document,
- * tagged with the document version and never published for a version older than
- * the document's) or pulled (`textDocument/diagnostic`, `workspace/diagnostic`)
- * when the client supports pulling. A document's findings are its own (from its
- * DocumentCache) plus the workspace-wide ones the index holds for it.
+ * Diagnostics, pushed (`textDocument/publishDiagnostics`, tagged with the document
+ * version and never published for a version older than the document's) or pulled
+ * (`textDocument/diagnostic`, `workspace/diagnostic`) when the client supports
+ * pulling. A document's findings are its own (from its DocumentCache) plus the
+ * workspace-wide ones the index holds for it.
+ *
+ * Pushing is immediate when the document is idle and debounced during bursts: an
+ * edit that finds no validation of the document pending is validated after
+ * QUICK_MS (time for edits already on the wire to arrive and join it); an edit
+ * that arrives while one is pending is part of a burst, and the validation waits
+ * until DEBOUNCE_MS pass without an edit. So a single edit is answered at once
+ * (re-validation touches only the changed YAML document), and a burst of
+ * keystrokes or a stream of machine edits is published once, when it stops.
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { CancellationToken, Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport, Location, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { type Finding, LineIndex, type RelatedLocation, compareFindings, decodeFile, finishFindings, formatForPath, parseConfigFile, validateText } from '../engine/index';
 import { toDiagnostic, toRange } from './convert';
+import { checkMemory } from './memory';
 import { type OpenDocument, canonicalUri, pathOfUri } from './documents';
 import { throwIfCancelled } from './safe';
 import type { Server } from './server';
 
+/** Quiet time that ends a burst of edits. */
 export const DEBOUNCE_MS = 150;
+/** Delay for an edit to an idle document: lets edits sent together be validated together. */
+export const QUICK_MS = 5;
 
 export interface DocumentFindings {
   version: number;
@@ -34,14 +46,19 @@ export class DiagnosticsManager {
     return this.server.pullDiagnostics;
   }
 
-  /** Validates a document after `delay` ms; a later call for the same document replaces it. */
-  schedule(doc: OpenDocument, delay = DEBOUNCE_MS): void {
+  /**
+   * Validates a document after `delay` ms; a later call for the same document
+   * replaces it. Without a delay (an edit): QUICK_MS when nothing is pending for
+   * the document, DEBOUNCE_MS when a validation is still pending (a burst).
+   */
+  schedule(doc: OpenDocument, delay?: number): void {
     this.signalChange();
     if (this.pull) return;
     const gen = (this.generations.get(doc.key) ?? 0) + 1;
     this.generations.set(doc.key, gen);
     const old = this.timers.get(doc.key);
     if (old) clearTimeout(old);
+    if (delay === undefined) delay = old ? DEBOUNCE_MS : QUICK_MS;
     this.timers.set(
       doc.key,
       setTimeout(() => {
@@ -81,6 +98,7 @@ export class DiagnosticsManager {
     const diagnostics = this.toDiagnostics(doc, found.findings);
     this.published++;
     void this.server.connection.sendDiagnostics({ uri: doc.uri, version: found.version, diagnostics });
+    checkMemory();
   }
 
   /** The findings of an open document's current version: its own and the workspace-wide ones. */
@@ -148,6 +166,7 @@ export class DiagnosticsManager {
     throwIfCancelled(token);
     const resultId = `${found.version}:${this.server.config.version}:${hash(this.server.index.crossSignature(doc.key))}`;
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+    checkMemory();
     return { kind: 'full', resultId, items: this.toDiagnostics(doc, found.findings) };
   }
 

@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import type { DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAMES, DocumentCache, type FileResult, type Kind, LineIndex, type Settings, type SourceFormat, detectFormat, formatForPath, validateText } from '../engine/index';
 
 /** One key per file, whatever spelling of its URI a client uses. */
@@ -65,8 +65,21 @@ export class OpenDocument {
   }
 
   lines(): LineIndex {
-    if (this.linesFor?.version !== this.version) this.linesFor = { version: this.version, lines: new LineIndex(this.text) };
+    if (this.linesFor?.version !== this.version) this.linesFor = { version: this.version, lines: new LineIndex(this.text, this.lineStarts()) };
     return this.linesFor.lines;
+  }
+
+  /**
+   * A copy of the line starts the TextDocument keeps up to date edit by edit (no
+   * scan of the text), when they mean what LineIndex means: lines end at `\n` only,
+   * so not when the text has a `\r` (which TextDocument also counts as a break).
+   */
+  private lineStarts(): number[] | undefined {
+    const own = (this.doc as unknown as { getLineOffsets?: () => number[] }).getLineOffsets;
+    const text = this.text;
+    if (typeof own !== 'function' || text.indexOf('\r') !== -1) return undefined;
+    const offsets = own.call(this.doc);
+    return Array.isArray(offsets) ? offsets.slice() : undefined;
   }
 
   format(): SourceFormat {
@@ -76,8 +89,19 @@ export class OpenDocument {
     return (this.path && formatForPath(this.path)) || detectFormat(this.text);
   }
 
+  /** Applies changes in order, telling the cache where each one was, so it re-analyses only what they touched. */
   update(changes: TextDocumentContentChangeEvent[], version: number): void {
-    this.doc = TextDocument.update(this.doc, changes, version);
+    for (const c of changes) {
+      const range = (c as { range?: Range }).range;
+      if (range) {
+        let start = this.doc.offsetAt(range.start);
+        let end = this.doc.offsetAt(range.end);
+        if (start > end) [start, end] = [end, start];
+        this.cache.edited(start, end, c.text.length);
+      } else this.cache.replaced();
+      this.doc = TextDocument.update(this.doc, [c], version);
+    }
+    if (!changes.length) this.doc = TextDocument.update(this.doc, [], version);
   }
 
   /** The analysis of the current text under the given settings, reusing unchanged documents. */

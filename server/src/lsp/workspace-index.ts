@@ -7,15 +7,16 @@
  * are kept anchored to (file, document, field) so that edits that only move text
  * need no re-run. Listeners hear which files' cross-file findings changed.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { type FileResult, type FileSummaries, type Finding, type ResourceSummary, type Settings, type Severity, decodeFile, formatForPath, kindForPath, validateText, workspaceFindings } from '../engine/index';
+import { type FileResult, type FileSummaries, type Finding, type ResourceSummary, type Settings, type Severity, decodeFile, formatForPath, kindForPath, summariseText, workspaceFindings } from '../engine/index';
 import type { Configuration, Folder } from './configuration';
 import { canonicalUri, isConfigFileName, pathOfUri } from './documents';
+import { checkMemory } from './memory';
 import type { Logger } from './safe';
 
 interface Entry {
@@ -23,8 +24,6 @@ interface Entry {
   uri: string;
   bases: readonly number[];
   summaries: readonly ResourceSummary[];
-  /** What the workspace rules depend on: kinds and names per document. */
-  names: string;
   open: boolean;
 }
 
@@ -44,6 +43,8 @@ interface AnchoredFinding {
 
 const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**'];
 const MAX_FILES = 50_000;
+/** Longest stretch of indexing work between two turns of the event loop. */
+const SLICE_MS = 8;
 
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
@@ -83,18 +84,25 @@ export class WorkspaceIndex {
     for (const folder of this.config.folders) {
       const settings = await this.config.settingsFor(folder.uri);
       if (gen !== this.generation) return;
+      // Files are read synchronously (for thousands of small files several times
+      // faster than the promise API's open/stat/read/close round trips), in slices of
+      // a few milliseconds, between which the server answers whatever came in.
+      let slice = performance.now();
       for await (const path of walk(folder, settings)) {
         if (gen !== this.generation) return;
         if (++count > MAX_FILES) {
           this.logger.log(`alertcfg: more than ${MAX_FILES} files in the workspace; the rest are not indexed.`);
           break;
         }
+        // A walked path is absolute and normal: its file URL is already the canonical key.
         const uri = pathToFileURL(path).href;
-        const key = canonicalUri(uri);
-        if (this.isOpen(key)) continue;
-        const entry = await this.readEntry(folder, path, settings);
-        if (entry) fresh.set(key, entry);
-        if (count % 32 === 0) await new Promise((r) => setImmediate(r));
+        if (this.isOpen(uri)) continue;
+        const entry = this.readEntry(folder, path, settings, uri);
+        if (entry) fresh.set(uri, entry);
+        if (performance.now() - slice > SLICE_MS) {
+          await new Promise((r) => setImmediate(r));
+          slice = performance.now();
+        }
       }
     }
     if (gen !== this.generation) return;
@@ -102,19 +110,20 @@ export class WorkspaceIndex {
     for (const [k, e] of fresh) if (!this.entries.get(k)?.open) this.entries.set(k, e);
     this.indexedFiles = count;
     this.notify(this.recompute());
+    checkMemory();
   }
 
   /** A file's entry from disk, or undefined when it is not checked or holds no resource. */
-  private async readEntry(folder: Folder, path: string, settings: Settings): Promise<Entry | undefined> {
-    const uri = pathToFileURL(path).href;
+  private readEntry(folder: Folder, path: string, settings: Settings, uri = pathToFileURL(path).href): Entry | undefined {
     try {
-      const info = await stat(path);
+      const info = statSync(path);
       if (!info.isFile() || info.size > settings.maxFileSize) return undefined;
-      const decoded = decodeFile(await readFile(path), settings.maxFileSize);
+      const decoded = decodeFile(readFileSync(path), settings.maxFileSize);
       if (!decoded.ok) return undefined;
-      const rel = relative(folder.path, path).split(sep).join('/');
-      const result = validateText(decoded.text, { format: formatForPath(path), globKind: kindForPath(settings.schemas, rel) });
-      return entryOf(canonicalUri(uri), uri, result, false);
+      const globKind = Object.keys(settings.schemas).length ? kindForPath(settings.schemas, relative(folder.path, path).split(sep).join('/')) : undefined;
+      // Only the names matter here: parse and summarise, no validation.
+      const { bases, summaries } = summariseText(decoded.text, { format: formatForPath(path), globKind });
+      return summaries.length ? { key: uri, uri, bases, summaries, open: false } : undefined;
     } catch {
       return undefined;
     }
@@ -122,7 +131,7 @@ export class WorkspaceIndex {
 
   private async indexFile(folder: Folder, path: string, settings: Settings): Promise<void> {
     const key = canonicalUri(pathToFileURL(path).href);
-    const entry = await this.readEntry(folder, path, settings);
+    const entry = this.readEntry(folder, path, settings);
     if (this.isOpen(key)) return;
     if (entry) this.entries.set(key, entry);
     else this.entries.delete(key);
@@ -133,7 +142,7 @@ export class WorkspaceIndex {
     const before = this.entries.get(key);
     if (!entry) this.entries.delete(key);
     else this.entries.set(key, entry);
-    return (before?.names ?? '') !== (entry?.names ?? '');
+    return !sameNames(before, entry);
   }
 
   /** An open document's latest analysis (undefined: it is not checked). Returns the other files whose findings changed. */
@@ -169,13 +178,13 @@ export class WorkspaceIndex {
     const key = canonicalUri(uri);
     const path = pathOfUri(uri);
     const folder = this.config.folderOf(uri);
-    const before = this.entries.get(key)?.names ?? '';
+    const before = this.entries.get(key);
     if (path && folder && !isConfigFileName(path)) {
       const settings = await this.config.settingsFor(folder.uri);
       if (this.config.isIncluded(uri, settings) && existsSync(path)) await this.indexFile(folder, path, settings);
       else if (!this.isOpen(key)) this.entries.delete(key);
     } else if (!this.isOpen(key)) this.entries.delete(key);
-    if ((this.entries.get(key)?.names ?? '') !== before) this.notify(this.recompute());
+    if (!sameNames(before, this.entries.get(key))) this.notify(this.recompute());
   }
 
   /** Runs the workspace rules over all summaries; returns the files whose findings changed. */
@@ -267,16 +276,30 @@ export class WorkspaceIndex {
 
 /** An index entry for an analysed file; undefined for a closed file without resources. */
 function entryOf(key: string, uri: string, result: FileResult | undefined, open: boolean): Entry | undefined {
-  const summaries = result ? result.results.flatMap((r) => (r.summary ? [r.summary] : [])) : [];
+  const summaries: ResourceSummary[] = [];
+  if (result) for (const r of result.results) if (r.summary) summaries.push(r.summary);
   if (!summaries.length && !open) return undefined;
   const bases = result ? result.documents.map((d) => d.base) : [];
-  return { key, uri, bases, summaries, names: signature(summaries), open };
+  return { key, uri, bases, summaries, open };
 }
 
-function signature(summaries: readonly ResourceSummary[]): string {
-  let s = '';
-  for (const x of summaries) s += `${x.documentIndex}\u0001${x.kind ?? ''}\u0001${x.name?.value ?? '\u0002'}\u0001${x.vendorName?.value ?? '\u0002'}\n`;
-  return s;
+/**
+ * Whether two entries give the workspace rules the same input: kinds and names per
+ * document (positions do not matter; findings are anchored). Summaries the
+ * document cache reused are the same objects, so an edit to one document of a big
+ * file compares that one document's names.
+ */
+function sameNames(a: Entry | undefined, b: Entry | undefined): boolean {
+  const x = a?.summaries ?? [];
+  const y = b?.summaries ?? [];
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    if (p.documentIndex !== q.documentIndex || p.kind !== q.kind || p.name?.value !== q.name?.value || p.vendorName?.value !== q.vendorName?.value) return false;
+  }
+  return true;
 }
 
 /** The files of a folder that the settings include, skipping `.git`, `node_modules`, excluded and `.gitignore`d paths. */
@@ -284,9 +307,9 @@ async function* walk(folder: Folder, settings: Settings): AsyncGenerator<string>
   const included = picomatch(settings.include.length ? settings.include : ['**'], { dot: true });
   const excluded = picomatch([...ALWAYS_SKIPPED, ...settings.exclude], { dot: true });
   const ignored = gitignore(folder.path);
-  const stack = [folder.path];
+  const stack: [string, string][] = [[folder.path, '']];
   while (stack.length) {
-    const dir = stack.pop()!;
+    const [dir, dirRel] = stack.pop()!;
     let names;
     try {
       names = await readdir(dir, { withFileTypes: true });
@@ -295,11 +318,11 @@ async function* walk(folder: Folder, settings: Settings): AsyncGenerator<string>
     }
     for (const d of names) {
       const abs = join(dir, d.name);
-      const rel = relative(folder.path, abs).split(sep).join('/');
+      const rel = dirRel ? `${dirRel}/${d.name}` : d.name;
       if (d.isDirectory()) {
         if (d.name === '.git' || d.name === 'node_modules') continue;
         if (excluded(`${rel}/__alertcfg__`) || ignored?.ignores(`${rel}/`)) continue;
-        stack.push(abs);
+        stack.push([abs, rel]);
       } else if (d.isFile()) {
         if (isConfigFileName(abs) || !included(rel) || excluded(rel) || ignored?.ignores(rel)) continue;
         yield abs;

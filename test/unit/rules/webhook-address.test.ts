@@ -77,10 +77,11 @@ test('an address held whole in a secret, or with a referenced host, is checked w
   assert.deepEqual(brief(contact('LarkBotWebhook', 'https://${env:LARK_HOST}/open-apis/bot/v2/hook/${secret:sre-lark-hook}')), []);
 });
 
-test('wecom-bare-key: a bare key where the WeCom URL belongs, with the URL as replacement', () => {
+test('wecom-bare-key: a bare key where the WeCom URL belongs; the data names the field, never the key', () => {
   const found = check(contact('WeComBotWebhook', '693a91f6-7a1b-4bc4-97a0-0ec2a1fa5aaa'));
   assert.deepEqual(found.map((d) => `${d.code} ${d.severity} ${d.range}`), ['wecom-bare-key error 10:14-10:50']);
-  assert.equal(found[0]!.data?.['replacement'], 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7a1b-4bc4-97a0-0ec2a1fa5aaa');
+  assert.deepEqual(found[0]!.data, { path: ['spec', 'WeComBotWebhook', 'Address'] });
+  assert.ok(!JSON.stringify(found[0]).includes('693a91f6'), 'the key is a secret: not in the finding');
 });
 
 test('wecom-bare-key is only for WeCom: the same text as a DingTalk address is invalid-url', () => {

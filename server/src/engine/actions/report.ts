@@ -56,17 +56,30 @@ export function interpret(plan: PlannedRequest, result: DeliveryResult, masker: 
   const json = parseJson(answer.body);
   // Mask before cutting: a cut through a secret would leave a piece no mask recognises.
   const webhookResp = json === undefined ? (answer.body ? masker.mask(answer.body).slice(0, 2000) : undefined) : JSON.parse(masker.mask(JSON.stringify(json)));
-  const v = verdict(plan, answer, json);
+  // An answer whose body broke off (reset or timeout while reading): where the body decides, it decides nothing.
+  const last = result.attempts[result.attempts.length - 1];
+  const brokeOff = last?.answer && last.failure && json === undefined && !STATUS_DECIDES.has(plan.vendor) ? last : undefined;
+  const v: Verdict = brokeOff ? { ok: false, code: brokeOff.failure!, message: `${host} answered HTTP ${answer.status}, but ${brokeOff.error ?? 'the answer broke off'}: the answer could not be read, so whether it was accepted is unknown.` } : verdict(plan, answer, json);
   // ZStack reports whether it reached DingTalk: its own `connected` is the one that matters.
   const connected = plan.vendor === 'zstack' && json && typeof json === 'object' && 'connected' in json ? (json as { connected: unknown }).connected === true : true;
   const report: ActionReport = { ...base, success: v.ok, connected, ...(webhookResp !== undefined ? { webhookResp } : {}) };
   if (!v.ok) {
     const code = v.code ?? `HTTP ${answer.status}`;
-    const message = v.message !== undefined ? masker.mask(v.message) : masker.mask(answer.body).slice(0, 300) || `HTTP ${answer.status}`;
+    let message = v.message !== undefined ? masker.mask(v.message) : masker.mask(answer.body).slice(0, 300) || `HTTP ${answer.status}`;
+    // An answer that is not JSON at all: say so plainly (an HTML page is a proxy's or gateway's, not the vendor's).
+    if (json === undefined && answer.body.trim() && !brokeOff) {
+      const title = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(answer.body)?.[1]?.trim();
+      if (/^\s*</.test(answer.body)) message = `${host} answered HTTP ${answer.status} with an HTML page${title ? ` ("${masker.mask(title)}")` : ''}, not the vendor's JSON: a proxy, a gateway or a wrong address is in between.`;
+      else if (answer.status >= 200 && answer.status < 300 && plan.vendor !== 'webhook') message = `The answer is not JSON (HTTP ${answer.status}): ${masker.mask(answer.body).slice(0, 200)}`;
+    }
+    if (answer.truncated) message += ` (the answer was longer than the ${answer.body.length} bytes kept)`;
     report.error = { code, description: message, details: adviceFor(plan.vendor, code, message) ?? `${host} answered HTTP ${answer.status}.` };
   }
   return report;
 }
+
+/** Vendors whose HTTP status alone says whether the request was accepted (their body is not needed). */
+const STATUS_DECIDES: ReadonlySet<PlannedRequest['vendor']> = new Set(['huawei-aom', 'huawei-cts', 'webhook']);
 
 function verdict(plan: PlannedRequest, a: HttpAnswer, json: unknown): Verdict {
   const o = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>;

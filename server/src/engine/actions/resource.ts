@@ -64,5 +64,7 @@ function inDocument(file: FileResult, index: number, offset: number): boolean {
     // JSON arrays: documents share the text; the element's range decides.
     return offset >= doc.root.start && offset <= doc.root.end;
   }
-  return offset >= doc.base && offset < doc.base + doc.text.length;
+  // A finding at the very end of the file (an unclosed quote or bracket) belongs to the last document.
+  const end = doc.base + doc.text.length;
+  return offset >= doc.base && (offset < end || (offset === end && index === file.documents.length - 1));
 }

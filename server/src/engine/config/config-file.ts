@@ -2,16 +2,14 @@
  * Reads `.alertcfg.yaml`: its settings, and findings for whatever in it is wrong,
  * with the same ranges and wording as any other document.
  */
-import Ajv from 'ajv';
 import { type Finding, compareFindings } from '../model/finding';
 import { parseSource } from '../parse/source';
 import { toValue } from '../parse/value';
 import { mapSchemaErrors } from '../schema/errors';
-import { type Settings, configFileSchema } from './settings';
+import { config as validate } from './config-validator.generated';
+import type { Settings } from './settings';
 
 export const CONFIG_FILE_NAMES = ['.alertcfg.yaml', '.alertcfg.yml'];
-
-let validate: ReturnType<Ajv['compile']> | undefined;
 
 export function parseConfigFile(text: string): { settings: Partial<Settings>; findings: Finding[] } {
   const docs = parseSource(text, 'yaml');
@@ -23,7 +21,7 @@ export function parseConfigFile(text: string): { settings: Partial<Settings>; fi
     findings.push({ code: 'invalid-type', severity: 'error', message: '.alertcfg.yaml must be a mapping of settings.', start: doc.base + doc.root.start, end: doc.base + doc.root.end });
     return { settings: {}, findings };
   }
-  validate ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(configFileSchema());
+  // Compiled at build time from schemas/alertcfg-config.schema.json (the same schema as configFileSchema()).
   if (!validate(value)) {
     for (const f of mapSchemaErrors(validate.errors ?? [], { root: doc.root, kind: undefined, bodyPath: [] })) findings.push({ ...f, start: f.start + doc.base, end: f.end + doc.base });
     // Keep the settings that are right; drop the keys with errors.

@@ -16,6 +16,7 @@ export interface Settings {
   timeoutMs: number;
   allowedHosts: string[];
   maxFileSize: number;
+  maxDocuments: number;
 }
 
 export interface SettingDefinition {
@@ -35,6 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   timeoutMs: 10_000,
   allowedHosts: [],
   maxFileSize: 10 * 1024 * 1024,
+  maxDocuments: 50_000,
 };
 
 const SEVERITY_VALUES = ['error', 'warning', 'info', 'hint', 'off'];
@@ -98,6 +100,12 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     schema: { type: 'integer', minimum: 1024, default: DEFAULT_SETTINGS.maxFileSize },
     description: 'Largest file, in bytes, that is checked; larger files get one finding saying they were skipped.',
     descriptionZh: '会被检查的最大文件字节数；更大的文件会得到一条说明已跳过的诊断。',
+  },
+  {
+    key: 'maxDocuments',
+    schema: { type: 'integer', minimum: 1, default: DEFAULT_SETTINGS.maxDocuments },
+    description: 'Most documents (YAML `---` documents, or elements of a JSON array) checked in one file; the ones after them get one finding saying they were skipped.',
+    descriptionZh: '单个文件中检查的最多文档数（YAML 的 `---` 文档或 JSON 数组的元素）；其后的文档会得到一条说明已跳过的诊断。',
   },
 ];
 

@@ -7,6 +7,7 @@ import { getLocation } from 'jsonc-parser';
 import { parse as parseYaml, stringify } from 'yaml';
 import { KIND_INFO, KINDS, type Kind } from '../model/kinds';
 import type { SourceFormat } from '../parse/document';
+import { JSON_SAFE_DEPTH, jsonNestingBeyond } from '../parse/nesting';
 import { parseSource } from '../parse/source';
 import { type PathSegment, nodeAt } from '../parse/tree';
 import { type PropertyInfo, type Schema, type SchemaRoot, allowedValues, propertiesOf, schemaAt, typesOf } from '../schema/lookup';
@@ -171,6 +172,8 @@ function existingKeys(ctx: Ctx, path: PathSegment[], local: number): Set<string>
 function jsonCompletions(ctx: Ctx): CompletionEntry[] {
   const doc = ctx.file.documents[ctx.index]!;
   if (ctx.text.trim() === '') return resourceSnippets(ctx, 0, ctx.text.length, 'json');
+  // getLocation recurses once per level: a text too deep to parse gets no completion (its finding says why).
+  if (jsonNestingBeyond(ctx.text, JSON_SAFE_DEPTH) >= 0) return [];
   const loc = getLocation(ctx.text, ctx.off);
   let path: PathSegment[] = [...loc.path];
   if (/^[\s\uFEFF]*\[/.test(ctx.text) && typeof path[0] === 'number') path = path.slice(1);

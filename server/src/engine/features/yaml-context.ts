@@ -123,6 +123,9 @@ function unquote(k: string): string {
   return k;
 }
 
+/** Deepest nesting the cursor's path is worked out through (past it, no path: no completion there). */
+const MAX_LEVELS = 1000;
+
 /** The lines above the cursor, read lazily, with the paths they lead to. */
 class Lines {
   private readonly starts: number[] = [];
@@ -163,8 +166,21 @@ class Lines {
     return info;
   }
 
+  /** How deep containerOf calls itself now (through the parents of the line): bounded, like all nesting. */
+  private level = 0;
+
   /** Path of the mapping whose key starts at `col` on line `line`, after the given dashes. */
   containerOf(line: number, col: number, dashCols: readonly number[]): PathSegment[] | undefined {
+    if (this.level >= MAX_LEVELS) return undefined;
+    this.level++;
+    try {
+      return this.containerOfAt(line, col, dashCols);
+    } finally {
+      this.level--;
+    }
+  }
+
+  private containerOfAt(line: number, col: number, dashCols: readonly number[]): PathSegment[] | undefined {
     if (dashCols.length > 0) {
       const dash = dashCols[dashCols.length - 1]!;
       let seq: { path: PathSegment[]; index: number } | undefined;
@@ -179,7 +195,13 @@ class Lines {
     for (let j = line - 1; j >= 0; j--) {
       const l = this.info(j);
       if (l.blank || l.col > col) continue;
-      if (l.col === col) return l.key !== undefined ? this.mapPathOf(j) : undefined;
+      if (l.col === col) {
+        if (l.key === undefined) return undefined;
+        // A sibling key of the same mapping: look on above it, in a loop (a call per sibling
+        // overflowed the stack on a mapping of a few thousand keys).
+        if (l.dashCols.length === 0 && !this.mapPaths.has(j)) continue;
+        return this.mapPathOf(j);
+      }
       return l.key !== undefined && l.valueEmpty ? this.keyPathOf(j) : undefined;
     }
     return [];

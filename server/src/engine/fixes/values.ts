@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../model/finding';
 import { isString, nodeAt } from '../parse/tree';
+import { CHANNELS } from '../webhooks/channels';
 import { dataPath, documentOf, scalarEdit } from './edit';
 import { type Fix, type FixContext, say } from './types';
 
@@ -23,10 +24,15 @@ export function useSuggestedValue(finding: Finding, ctx: FixContext): Fix[] {
   return replaceWith(finding, ctx, v, say(ctx, `Change to ${shown}`, `改为 ${shown}`));
 }
 
+/** The whole WeCom webhook URL around the bare key the text holds (the finding's data names only the field). */
 export function useReplacement(finding: Finding, ctx: FixContext): Fix[] {
-  const v = finding.data?.['replacement'];
-  if (typeof v !== 'string') return [];
-  return replaceWith(finding, ctx, v, say(ctx, 'Write the whole WeCom webhook URL', '改为完整的企业微信 Webhook 地址'));
+  const path = dataPath(finding);
+  const at = documentOf(ctx, finding);
+  if (!path || !at) return [];
+  const node = nodeAt(at.root, path);
+  if (!isString(node) || !/^[A-Za-z0-9-]{8,}$/.test(node.value.trim())) return [];
+  const url = `https://${CHANNELS.wecom.hosts[0]}${CHANNELS.wecom.path}?key=${node.value.trim()}`;
+  return replaceWith(finding, ctx, url, say(ctx, 'Write the whole WeCom webhook URL', '改为完整的企业微信 Webhook 地址'));
 }
 
 export function useHttps(finding: Finding, ctx: FixContext): Fix[] {

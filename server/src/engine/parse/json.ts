@@ -5,6 +5,7 @@
 import { parseTree, ParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../model/finding';
 import { type ParsedDocument, type ParseLimits, DEFAULT_PARSE_LIMITS } from './document';
+import { JSON_SAFE_DEPTH, jsonNestingBeyond } from './nesting';
 import type { MapEntry, Node, ScalarNode } from './tree';
 
 const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
@@ -30,26 +31,37 @@ export function parseJson(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMI
   const errors: ParseError[] = [];
   const syntax: Finding[] = [];
   let tree: JNode | undefined;
+  // Beyond this depth the parser's recursion could run out of stack at a depth that depends on
+  // the caller: such a text is not parsed, so the outcome is always the same.
+  if (jsonNestingBeyond(text, JSON_SAFE_DEPTH) >= 0) {
+    syntax.push({ code: 'syntax-error', severity: 'error', message: 'This JSON is nested too deeply to parse.', start: 0, end: Math.min(1, text.length) });
+    return [{ index: 0, base: 0, text, root: undefined, syntax, broken: true }];
+  }
   try {
     tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   } catch (err) {
     syntax.push({ code: 'syntax-error', severity: 'error', message: err instanceof RangeError ? 'This JSON is nested too deeply to parse.' : 'This JSON could not be parsed.', start: 0, end: Math.min(1, text.length) });
     return [{ index: 0, base: 0, text, root: undefined, syntax, broken: true }];
   }
+  const said = new Set<string>();
   for (const e of errors) {
+    const message = MESSAGES[e.error] ?? 'Invalid JSON.';
     // The parser may report the same spot twice (e.g. a trailing comma); say it once.
-    if (syntax.some((f) => f.start === e.offset && f.message === (MESSAGES[e.error] ?? 'Invalid JSON.'))) continue;
+    const id = `${e.offset}\u0000${message}`;
+    if (said.has(id)) continue;
+    said.add(id);
     syntax.push({
       code: 'syntax-error',
       severity: 'error',
-      message: MESSAGES[e.error] ?? 'Invalid JSON.',
-      start: e.offset,
-      end: e.offset + Math.max(1, e.length),
+      message,
+      // Inside the text even for an error at its very end.
+      start: Math.min(e.offset, text.length),
+      end: Math.min(e.offset + Math.max(1, e.length), text.length),
     });
   }
   const conv = new JsonConverter(limits.maxDepth);
   const root = tree ? conv.node(tree, 0) : undefined;
-  syntax.push(...conv.findings);
+  for (const f of conv.findings) syntax.push(f);
   const broken = errors.length > 0;
   if (root?.type === 'seq' && root.items.length > 0 && root.items.every((i) => i.type === 'map')) {
     // A JSON array of objects: each element is a document of its own.

@@ -34,7 +34,13 @@ export function expandedSize(node: Node | undefined, limit: number): number {
   return size(node);
 }
 
-export function toValue(node: Node | undefined, omitRootKeys?: ReadonlySet<string>): unknown {
+/**
+ * `aliasFree` promises that no node is reached twice (no YAML aliases: the text has
+ * no `*`); the conversion then needs no table of shared values, which is most of
+ * its cost on small documents.
+ */
+export function toValue(node: Node | undefined, omitRootKeys?: ReadonlySet<string>, aliasFree = false): unknown {
+  if (aliasFree) return plain(node, omitRootKeys);
   const memo = new Map<Shared, unknown>();
   const conv = (n: Node | undefined, skip?: ReadonlySet<string>): unknown => {
     if (!n) return null;
@@ -59,4 +65,23 @@ export function toValue(node: Node | undefined, omitRootKeys?: ReadonlySet<strin
     return obj;
   };
   return conv(node, omitRootKeys);
+}
+
+function plain(n: Node | undefined, skip?: ReadonlySet<string>): unknown {
+  if (!n) return null;
+  if (n.type === 'scalar') return n.value;
+  if (n.type === 'seq') {
+    const arr: unknown[] = new Array(n.items.length);
+    for (let i = 0; i < n.items.length; i++) arr[i] = plain(n.items[i]);
+    return arr;
+  }
+  const obj: Record<string, unknown> = {};
+  for (const e of n.entries) {
+    const k = e.key.value as string;
+    if (skip?.has(k)) continue;
+    const v = plain(e.value);
+    if (k === '__proto__') Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else obj[k] = v;
+  }
+  return obj;
 }

@@ -14,24 +14,32 @@ const MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 export function splitYamlDocuments(text: string): Segment[] {
   const segments: Segment[] = [];
   let start = 0;
-  MARKER.lastIndex = 0;
+  do {
+    const seg = nextYamlSegment(text, start);
+    segments.push(seg);
+    start = seg.end;
+  } while (start < text.length);
+  return segments;
+}
+
+/**
+ * The document that starts at `start`, a document boundary (0, or the end of the
+ * previous document). Splitting can so resume anywhere a document starts, which is
+ * what re-splitting only the edited part of a stream needs.
+ */
+export function nextYamlSegment(text: string, start: number): Segment {
+  MARKER.lastIndex = start;
   for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
     const at = m.index;
     if (m[1] === '---') {
       // Comments and directives before a `---` belong to the document it starts.
-      if (at > start && hasContent(text, start, at)) {
-        segments.push({ start, end: at });
-        start = at;
-      }
+      if (at > start && hasContent(text, start, at)) return { start, end: at };
     } else {
       const lineEnd = text.indexOf('\n', at);
-      const end = lineEnd === -1 ? text.length : lineEnd + 1;
-      segments.push({ start, end });
-      start = end;
+      return { start, end: lineEnd === -1 ? text.length : lineEnd + 1 };
     }
   }
-  if (start < text.length || segments.length === 0) segments.push({ start, end: text.length });
-  return segments;
+  return { start, end: text.length };
 }
 
 /** True when the text between two offsets holds a node, not only comments, blanks or directives. */

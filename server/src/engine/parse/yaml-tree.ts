@@ -84,8 +84,15 @@ export class YamlTreeBuilder {
   private map(items: Pair[], range: [number, number, number], depth: number): MapNode {
     const entries: MapEntry[] = [];
     const merged: MapEntry[] = [];
+    // Scalar keys seen, by type and value: the `yaml` package's own uniqueness rule, in linear time.
+    const seen = new Set<unknown>();
     for (const pair of items) {
       const keyNode = pair.key as YNode | null;
+      if (isScalar(keyNode) && !(typeof keyNode.value === 'number' && Number.isNaN(keyNode.value))) {
+        const id = typeof keyNode.value === 'string' ? keyNode.value : keyNode.value === null || keyNode.value === undefined ? keyNode.value : `${typeof keyNode.value}\u0000${String(keyNode.value)}`;
+        if (seen.has(id)) this.duplicate(keyNode);
+        seen.add(id);
+      }
       if (isScalar(keyNode) && typeof keyNode.value === 'symbol') {
         this.merge(pair, depth, merged);
         continue;
@@ -99,6 +106,19 @@ export class YamlTreeBuilder {
     // Keys of the map itself win over merged ones.
     for (const m of merged) if (!entries.some((e) => e.key.value === m.key.value)) entries.push(m);
     return { type: 'map', entries, start: range[0], end: range[1] };
+  }
+
+  /** A key equal to an earlier one of its mapping: the finding covers the whole key. */
+  private duplicate(k: YNode): void {
+    const r = k.range ?? [0, 0, 0];
+    this.findings.push({
+      code: 'duplicate-key',
+      severity: 'error',
+      message: 'Duplicate key: a key may appear only once in a mapping. Remove or rename one of them.',
+      start: r[0],
+      end: r[1],
+      data: { parser: 'DUPLICATE_KEY' },
+    });
   }
 
   private merge(pair: Pair, depth: number, into: MapEntry[]): void {

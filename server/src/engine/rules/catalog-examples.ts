@@ -2,8 +2,8 @@
  * A bad and a good example for each code of the catalog, and the quick fix the
  * editor offers where there is one. docs/rules.md shows them, and a test checks
  * that each bad example reports its code and each good one reports nothing.
- * Codes that cannot be shown in a small document (encoding, size and nesting
- * limits, engine failures, a 20,000-byte message) have none.
+ * Codes that cannot be shown in a small document (encoding, size, document-count,
+ * nesting and time limits, engine failures, a 20,000-byte message) have none.
  */
 
 export interface CodeExample {

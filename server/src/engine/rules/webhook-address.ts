@@ -36,8 +36,8 @@ function checkAddress(ctx: RuleContext, path: PathSegment[], info: ChannelInfo |
   const url = parseUrl(node.value);
   if (!url) {
     if (info === CHANNELS.wecom && /^[A-Za-z0-9-]{8,}$/.test(node.value.trim())) {
-      const fixed = `https://${CHANNELS.wecom.hosts[0]}${CHANNELS.wecom.path}?key=${node.value.trim()}`;
-      ctx.report('wecom-bare-key', ctx.valueAt(path), `${field} holds a bare WeCom key; WeCom needs the whole webhook URL (${CHANNELS.wecom.path}?key=...). Use ${CHANNELS.wecom.hosts[0]}${CHANNELS.wecom.path}?key=<key>.`, { path: full, replacement: fixed });
+      // No URL with the key in the finding's data: data never holds a secret (the quick fix reads the key from the text).
+      ctx.report('wecom-bare-key', ctx.valueAt(path), `${field} holds a bare WeCom key; WeCom needs the whole webhook URL (${CHANNELS.wecom.path}?key=...). Use ${CHANNELS.wecom.hosts[0]}${CHANNELS.wecom.path}?key=<key>.`, { path: full });
       return;
     }
     ctx.report('invalid-url', ctx.valueAt(path), `${field} must be an absolute http(s) URL${info ? `, such as ${info.example}` : ''}.`, { path: full });

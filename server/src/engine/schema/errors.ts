@@ -18,6 +18,8 @@ export interface MapContext {
   kind: Kind | undefined;
   /** Path of the vendor body within the document. */
   bodyPath: JsonPath;
+  /** Asked now and then: true stops the mapping (the caller's time budget ran out). */
+  stop?: () => boolean;
 }
 
 type Schema = Record<string, unknown>;
@@ -35,12 +37,22 @@ interface Draft extends Range {
 
 export function mapSchemaErrors(errors: readonly ErrorObject[], ctx: MapContext): Finding[] {
   const drafts: Draft[] = [];
-  const typeErrorPaths: string[] = [];
+  const typeErrorPaths = new Set<string>();
   const relevant = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
-  for (const e of relevant) if (e.keyword === 'type') typeErrorPaths.push(e.instancePath);
+  for (const e of relevant) if (e.keyword === 'type') typeErrorPaths.add(e.instancePath);
+  /** The path or one of its ancestors has a type error (a lookup per ancestor: linear in the errors). */
+  const underTypeError = (path: string): boolean => {
+    if (typeErrorPaths.size === 0) return false;
+    for (let p = path; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      if (typeErrorPaths.has(p)) return true;
+      if (!p) return false;
+    }
+  };
+  let n = 0;
   for (const e of relevant) {
+    if ((++n & 63) === 0 && ctx.stop?.()) break;
     // A value of the wrong type says all there is to say about it and below it.
-    if (e.keyword !== 'type' && typeErrorPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`))) continue;
+    if (e.keyword !== 'type' && underTypeError(e.instancePath)) continue;
     // A ${env:...} or ${secret:...} reference is checked once resolved, when a request is built.
     if ((e.keyword === 'format' || e.keyword === 'pattern') && typeof e.data === 'string' && REFERENCE.test(e.data)) continue;
     const d = draft(e, ctx);
@@ -207,16 +219,30 @@ function missingRange(root: Node | undefined, objectPath: PathSegment[]): Range 
 
 /** `Adress` unknown + `Address` missing in the same mapping: one finding, on the typo. */
 function mergeMisspelledRequired(drafts: Draft[]): void {
+  // The missing-property drafts by mapping and property, the first of each (an index: linear in the drafts).
+  const required = new Map<string, Draft>();
+  for (const m of drafts) {
+    if (m.keyword !== 'required') continue;
+    const key = `${JSON.stringify(m.path.slice(0, -1))}\u0000${String(m.data['property'])}`;
+    if (!required.has(key)) required.set(key, m);
+  }
+  if (required.size === 0) return;
+  const merged = new Set<Draft>();
   for (const u of drafts) {
-    if (u.keyword !== 'additionalProperties' || typeof u.data['suggestion'] !== 'string') continue;
-    const parent = JSON.stringify(u.path.slice(0, -1));
-    const i = drafts.findIndex((m) => m.keyword === 'required' && m.data['property'] === u.data['suggestion'] && JSON.stringify(m.path.slice(0, -1)) === parent);
-    if (i < 0) continue;
-    const missing = drafts[i]!;
+    if (u.keyword !== 'additionalProperties' || typeof u.data['suggestion'] !== 'string' || merged.has(u)) continue;
+    const key = `${JSON.stringify(u.path.slice(0, -1))}\u0000${u.data['suggestion']}`;
+    const missing = required.get(key);
+    if (!missing) continue;
     u.severity = 'error';
     u.message = `Unknown property "${String(u.data['property'])}". Did you mean "${String(u.data['suggestion'])}"? ("${String(u.data['suggestion'])}" is required and missing.)`;
     u.data['replaces'] = missing.code;
-    drafts.splice(i, 1);
+    merged.add(missing);
+    required.delete(key);
+  }
+  if (merged.size) {
+    const kept = drafts.filter((d) => !merged.has(d));
+    drafts.length = 0;
+    for (const d of kept) drafts.push(d);
   }
 }
 

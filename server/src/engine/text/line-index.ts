@@ -9,15 +9,25 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  private readonly starts: ArrayLike<number>;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    let i = text.indexOf('\n');
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
+  /** `lineStarts`, when given, must be the offsets after each `\n` (with 0 first); they are not checked. */
+  constructor(
+    private readonly text: string,
+    lineStarts?: ArrayLike<number>,
+  ) {
+    if (lineStarts) {
+      this.starts = lineStarts;
+      return;
     }
+    let count = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+    // A JS array, not a typed one: typed arrays live outside the V8 heap, in malloc
+    // memory that a long-running server gets back from the allocator only slowly.
+    const starts = new Array<number>(count);
+    starts[0] = 0;
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
     this.starts = starts;
   }
 

@@ -1,0 +1,90 @@
+/**
+ * The schemas' validators are compiled at build time (scripts/gen-validators.mjs,
+ * standalone Ajv code, $refs as separate functions). They must report exactly what
+ * Ajv compiling the same schemas at run time with the same options reports (the
+ * error objects the findings are made from), on valid documents and on damaged
+ * ones.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { ANNOTATION_KEYWORDS, SCHEMA_FILES, validators } from '../../server/src/engine/schema/registry';
+import { KINDS, KIND_INFO } from '../../server/src/engine/model/kinds';
+import { exampleBody, templateFor } from '../../server/src/engine/index';
+import { parseYaml } from '../../server/src/engine/parse/yaml';
+import { toValue } from '../../server/src/engine/parse/value';
+import { configFileSchema } from '../../server/src/engine/config/settings';
+import { config as generatedConfig } from '../../server/src/engine/config/config-validator.generated';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test('generated validators report what run-time compiled Ajv reports', () => {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateSchema: false });
+  addFormats(ajv, ['email', 'uuid', 'uri', 'date-time']);
+  ajv.addVocabulary(ANNOTATION_KEYWORDS);
+  for (const s of Object.values(SCHEMA_FILES)) ajv.addSchema(s);
+  const runtime = (file: string) => ajv.getSchema(SCHEMA_FILES[file]!['$id'] as string)!;
+  const pairs = [
+    { name: 'envelope', generated: validators().envelope, compiled: runtime('alertcfg.schema.json') },
+    ...KINDS.map((k) => ({ name: k, generated: validators().bodies[k], compiled: runtime(KIND_INFO[k].schemaFile) })),
+  ];
+  const values: unknown[] = [];
+  for (const k of KINDS) {
+    values.push(exampleBody(k));
+    for (const d of parseYaml(templateFor(k))) if (d.root) values.push(toValue(d.root));
+  }
+  const r = rng(11);
+  const junk = [null, 1, -1, 'x', '', true, [], {}, [1, 'a'], { a: 1 }, 'a@b', 'not an email', 1.5, 'e28ae750-bbb8-4ff4-abf4-1e0e0f88808c'];
+  const mutate = (v: unknown, depth = 0): unknown => {
+    if (!v || typeof v !== 'object' || depth > 5) return v;
+    const c: Record<string, unknown> = Array.isArray(v) ? ([...v] as unknown as Record<string, unknown>) : { ...(v as Record<string, unknown>) };
+    const keys = Object.keys(c);
+    if (keys.length && r() < 0.7) {
+      const k = keys[Math.floor(r() * keys.length)]!;
+      c[k] = r() < 0.5 ? mutate(c[k], depth + 1) : junk[Math.floor(r() * junk.length)];
+    }
+    if (r() < 0.2 && !Array.isArray(c)) c[`extra${Math.floor(r() * 3)}`] = 1;
+    if (r() < 0.2 && keys.length) delete c[keys[Math.floor(r() * keys.length)]!];
+    return c;
+  };
+  const strip = (errors: readonly object[] | null | undefined) => (errors ?? []).map((e) => ({ ...e, schemaPath: undefined }));
+  let compared = 0;
+  for (const base of values) {
+    for (let i = 0; i < 40; i++) {
+      const v = i === 0 ? base : mutate(base);
+      for (const p of pairs) {
+        assert.equal(p.generated(v), p.compiled(v), p.name);
+        assert.deepStrictEqual(strip(p.generated.errors), strip(p.compiled.errors), `${p.name}: ${JSON.stringify(v)}`);
+        compared++;
+      }
+    }
+  }
+  assert.ok(compared > 1000);
+});
+
+test('the generated .alertcfg.yaml validator reports what run-time compiled Ajv reports for configFileSchema()', () => {
+  const runtime = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(configFileSchema());
+  const values: unknown[] = [
+    {},
+    { include: ['**/*.yaml'], exclude: ['drafts/**'], rules: { 'secret-in-plaintext': 'error', MissingParameter: 'off' } },
+    { include: 'x', rules: { a: 'loud' }, timeoutMs: -1, maxFileSize: 'big', allowedHosts: [1], defaults: { region: 1, other: 2 } },
+    { schemas: { 'a/*.json': 'Contact', 'b/*.json': 'Nope' }, messageTemplate: 3, unknownKey: true, inclde: [] },
+    [],
+    'x',
+  ];
+  const strip = (errors: readonly object[] | null | undefined) => (errors ?? []).map((e) => ({ ...e, schemaPath: undefined }));
+  for (const v of values) {
+    assert.equal(generatedConfig(v), runtime(v));
+    assert.deepStrictEqual(strip(generatedConfig.errors), strip(runtime.errors), JSON.stringify(v));
+  }
+});
