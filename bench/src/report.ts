@@ -44,8 +44,8 @@ function editorTable(ours: EditorSummary | undefined, peer: EditorSummary | unde
       row('hover p50, ms', (e) => e.hover.p50),
       row('hover p90, ms', (e) => e.hover.p90),
       row('hover p99, ms', (e) => e.hover.p99),
-      row('first completion of the session, ms', (e) => e.firstCompletionMs),
-      row('first hover of the session, ms', (e) => e.firstHoverMs),
+      row('first completions of the session (slowest of the first per pattern), ms', (e) => e.firstCompletionMs),
+      row('first hovers of the session (slowest of the first per pattern), ms', (e) => e.firstHoverMs),
       row('server peak RSS once opened (before the edits), MB', (e) => e.peakRssOpenMb),
       row('server peak RSS (whole session), MB', (e) => e.peakRssMb),
       ['diagnostics at open (count)', ours ? String(ours.firstDiagnosticsCount) : '–', peer ? String(peer.firstDiagnosticsCount) : '–', ''],
@@ -72,7 +72,7 @@ export function renderMarkdown(r: Results): string {
 
   out.push('## 1. Editor latency', '');
   out.push(
-    `One generated multi-document file per size: a mix of the five kinds (~${r.inputs.multi[0]?.meanBytes ?? '?'} bytes per resource), one resource in fifty with an error. The driver (bench/src/lsp.ts, \`vscode-languageserver-protocol\` over stdio) starts the server with the file's folder as workspace, waits 1.5 s, opens the file, and times didOpen → first publishDiagnostics; then edits one value mid-file at a time (one in ten edits makes it invalid, the next valid again) and times didChange → the publication for that version (yaml-language-server publishes without versions: its first publication after the change); then completion (enum values and sibling keys) and hover (keys) mid-file; the first request of each kind (which loads and compiles that code) is reported apart, the percentiles are over the requests after it. It pauses 20 ms between an answer and the next request, as a user would. Peak RSS is the server's VmHWM.`,
+    `One generated multi-document file per size: a mix of the five kinds (~${r.inputs.multi[0]?.meanBytes ?? '?'} bytes per resource), one resource in fifty with an error. The driver (bench/src/lsp.ts, \`vscode-languageserver-protocol\` over stdio) starts the server with the file's folder as workspace, waits 1.5 s, opens the file, and times didOpen → first publishDiagnostics; then edits one value mid-file at a time (one in ten edits makes it invalid, the next valid again) and times didChange → the publication for that version (yaml-language-server publishes without versions: its first publication after the change); then completion (two enums' values, a body's sibling keys) and hover (keys of three kinds) mid-file, the patterns taken in turn; the first request of each pattern (which loads and compiles that code) is reported apart, and the percentiles are over the requests after those. It pauses 20 ms between an answer and the next request, as a user would. Peak RSS is the server's VmHWM.`,
     '',
   );
   const sizes = [...new Set(r.editor.map((e) => e.resources))].sort((a, b) => a - b);

@@ -59,7 +59,8 @@ export class Server implements vscode.Disposable {
     if (this.client) return;
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
+      // A smaller young generation keeps the server's memory down on large files.
+      run: { module, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=8'] } },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const init: InitializationOptions = { secretStorage: true, trusted: vscode.workspace.isTrusted, locale: vscode.env.language, proxy: proxySettings() };
