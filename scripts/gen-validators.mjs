@@ -11,21 +11,8 @@ import { createRequire } from 'node:module';
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(join(root, 'package.json'));
 
-/** Annotation keywords our schemas carry besides draft-07's own (as in schema/registry.ts). */
-const ANNOTATION_KEYWORDS = [
-  'x-doc',
-  'x-doc-url',
-  'x-kind',
-  'x-description-zh-cn',
-  'markdownDescription',
-  'enumDescriptions',
-  'x-enum-descriptions-zh-cn',
-  'patternErrorMessage',
-  'x-secret',
-  'x-epoch-ms',
-  'x-duration-ms',
-  'x-webhook-channel',
-];
+/** Annotation keywords our schemas carry besides draft-07's own (schema/registry.ts reads the same file). */
+const ANNOTATION_KEYWORDS = JSON.parse(readFileSync(join(root, 'server/src/engine/schema/annotation-keywords.json'), 'utf8'));
 
 const FILES = {
   envelope: 'alertcfg.schema.json',

@@ -24,6 +24,7 @@ import { startHuawei } from '../standins/huawei';
 import { startVolcengine } from '../standins/volcengine';
 import { startZStack } from '../standins/zstack';
 import { startTencentReceiver } from '../standins/tencent-receiver';
+import { alarmCallbackYaml } from '../helpers/resources';
 
 function repoRoot(): string {
   let dir = __dirname;
@@ -255,42 +256,6 @@ spec:
     - user_group: admin
       user_list: [alice, bob]
   topic_id: urn:smn:cn-north-7:${PROJECT}:sre
-`;
-}
-
-function alarmYaml(url: string): string {
-  return `apiVersion: alertcfg/v1
-kind: AlarmCallback
-metadata:
-  name: cvm-cpu-high
-target:
-  url: ${url}
-spec:
-  sessionId: "session-cvm-cpu-0001"
-  alarmStatus: 1
-  alarmType: metric
-  alarmObjInfo:
-    region: gz
-    namespace: qce/cvm
-    dimensions:
-      unInstanceId: ins-o9p3rg3m
-  alarmPolicyInfo:
-    policyId: policy-n4exeh88
-    policyType: cvm_device
-    policyName: cpu-high
-    conditions:
-      metricName: cpu_usage
-      calcType: ">"
-      calcValue: "90"
-      currentValue: "97"
-      unit: "%"
-      period: "60"
-      periodNum: "1"
-      alarmNotifyType: continuousAlarm
-      alarmNotifyPeriod: 300
-  firstOccurTime: "2024-05-20 07:00:00"
-  durationTime: 500
-  recoverTime: "0"
 `;
 }
 
@@ -660,7 +625,7 @@ describe('apply: Volcengine CreateContact', { skip: BUILT }, () => {
 describe('replay: Tencent alarm callback', { skip: BUILT, concurrency: 4 }, () => {
   test('the receiver acknowledges → success, exit 0; the payload as written', async () => {
     const rx = await keep(startTencentReceiver({ path: '/tencent/alarm' }));
-    const dir = workspace({ 'alarm.yaml': alarmYaml(`${rx.url}/tencent/alarm`) });
+    const dir = workspace({ 'alarm.yaml': alarmCallbackYaml(`${rx.url}/tencent/alarm`) });
     const r = await alertcfg(dir, ['replay', 'alarm.yaml']);
     assert.equal(r.code, 0, show(r));
     assert.match(r.stdout, /^Alarm callback replay → .*: success$/m);
@@ -672,7 +637,7 @@ describe('replay: Tencent alarm callback', { skip: BUILT, concurrency: 4 }, () =
 
   test('a wrong sessionId in every ack → 3 attempts, all reported, exit 1', async () => {
     const rx = await keep(startTencentReceiver({ script: ['wrong-session', 'wrong-session', 'wrong-session'] }));
-    const dir = workspace({ 'alarm.yaml': alarmYaml(`${rx.url}/tencent/alarm`) });
+    const dir = workspace({ 'alarm.yaml': alarmCallbackYaml(`${rx.url}/tencent/alarm`) });
     const r = await alertcfg(dir, ['replay', 'alarm.yaml']);
     assert.equal(r.code, 1, show(r));
     assert.equal(rx.requests.length, 3);
@@ -682,7 +647,7 @@ describe('replay: Tencent alarm callback', { skip: BUILT, concurrency: 4 }, () =
 
   test('HTTP 500, then the ack → success on attempt 2', async () => {
     const rx = await keep(startTencentReceiver({ script: [{ status: 500, body: 'oops' }] }));
-    const dir = workspace({ 'alarm.yaml': alarmYaml(`${rx.url}/tencent/alarm`) });
+    const dir = workspace({ 'alarm.yaml': alarmCallbackYaml(`${rx.url}/tencent/alarm`) });
     const r = await alertcfg(dir, ['replay', 'alarm.yaml', '--json']);
     assert.equal(r.code, 0, show(r));
     const [report] = JSON.parse(r.stdout);
@@ -695,7 +660,7 @@ describe('replay: Tencent alarm callback', { skip: BUILT, concurrency: 4 }, () =
 
   test('retCode 1 then a slow answer past 5 s then the ack → success on attempt 3', async () => {
     const rx = await keep(startTencentReceiver({ script: ['retcode-1', { slowMs: 8000 }] }));
-    const dir = workspace({ 'alarm.yaml': alarmYaml(`${rx.url}/tencent/alarm`) });
+    const dir = workspace({ 'alarm.yaml': alarmCallbackYaml(`${rx.url}/tencent/alarm`) });
     const r = await alertcfg(dir, ['replay', 'alarm.yaml']);
     assert.equal(r.code, 0, show(r));
     assert.equal(rx.requests.length, 3);
@@ -705,7 +670,7 @@ describe('replay: Tencent alarm callback', { skip: BUILT, concurrency: 4 }, () =
   test('--url overrides target.url', async () => {
     const rx = await keep(startTencentReceiver());
     const port = await closedPort();
-    const dir = workspace({ 'alarm.yaml': alarmYaml(`http://127.0.0.1:${port}/nowhere`) });
+    const dir = workspace({ 'alarm.yaml': alarmCallbackYaml(`http://127.0.0.1:${port}/nowhere`) });
     const r = await alertcfg(dir, ['replay', 'alarm.yaml', '--url', `${rx.url}/other/path`]);
     assert.equal(r.code, 0, show(r));
     assert.equal(rx.requests[0]!.url, '/other/path');
@@ -713,7 +678,7 @@ describe('replay: Tencent alarm callback', { skip: BUILT, concurrency: 4 }, () =
 
   test('BasicAuth in the URL: the receiver gets the Authorization header', async () => {
     const rx = await keep(startTencentReceiver({ basicAuth: { user: 'alice', password: 'cliBasicPassword0008' } }));
-    const dir = workspace({ 'alarm.yaml': alarmYaml(`http://alice:\${secret:alarm-pw}@127.0.0.1:${rx.port}/tencent/alarm`) });
+    const dir = workspace({ 'alarm.yaml': alarmCallbackYaml(`http://alice:\${secret:alarm-pw}@127.0.0.1:${rx.port}/tencent/alarm`) });
     const r = await alertcfg(dir, ['replay', 'alarm.yaml'], { ALERTCFG_SECRET_ALARM_PW: 'cliBasicPassword0008' });
     assert.equal(r.code, 0, show(r));
     assert.equal(rx.requests[0]!.url, '/tencent/alarm');
@@ -745,7 +710,7 @@ describe('preview and what stops an action', { skip: BUILT, concurrency: 4 }, ()
     const curlBin = (process.env['PATH'] ?? '').split(':').map((d) => join(d, 'curl')).find((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
     if (!curlBin) return t.skip('no curl on PATH');
     const rx = await keep(startTencentReceiver());
-    const dir = workspace({ 'alarm.yaml': alarmYaml(`${rx.url}/tencent/alarm`) });
+    const dir = workspace({ 'alarm.yaml': alarmCallbackYaml(`${rx.url}/tencent/alarm`) });
     const p = await alertcfg(dir, ['preview', 'alarm.yaml', '--curl']);
     assert.equal(p.code, 0, show(p));
     const out = await new Promise<Run>((resolve) => {
@@ -794,7 +759,7 @@ describe('preview and what stops an action', { skip: BUILT, concurrency: 4 }, ()
   });
 
   test('an action the kind does not offer, and a file that is not ours: exit 2', async () => {
-    const dir = workspace({ 'alarm.yaml': alarmYaml('http://127.0.0.1:9/'), 'other.yaml': 'foo: bar\n' });
+    const dir = workspace({ 'alarm.yaml': alarmCallbackYaml('http://127.0.0.1:9/'), 'other.yaml': 'foo: bar\n' });
     const a = await alertcfg(dir, ['send', 'alarm.yaml']);
     assert.equal(a.code, 2, show(a));
     assert.match(a.stderr, /AlarmCallback has no "send" action; it offers replay/);

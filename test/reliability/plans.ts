@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { type ActionName, type Channel, type PlannedRequest, actionableResources, mergeSettings, planAction, validateText } from '../../server/src/engine/index';
 import type { ActionPlan } from '../../server/src/engine/actions/build/context';
+import { alarmCallbackYaml } from '../helpers/resources';
 
 export const PROJECT = '24edf66e79d04187acb99a463e610764';
 
@@ -117,39 +118,7 @@ spec:
 
 export function alarm(b: Bases): string {
   const u = new URL(b.tencent ?? DEFAULT);
-  return `apiVersion: alertcfg/v1
-kind: AlarmCallback
-metadata:
-  name: cvm-cpu-high
-target:
-  url: ${u.protocol}//alice:\${secret:alarm-password}@${u.host}/tencent/alarm
-spec:
-  sessionId: "session-cvm-cpu-0001"
-  alarmStatus: 1
-  alarmType: metric
-  alarmObjInfo:
-    region: gz
-    namespace: qce/cvm
-    dimensions:
-      unInstanceId: ins-o9p3rg3m
-  alarmPolicyInfo:
-    policyId: policy-n4exeh88
-    policyType: cvm_device
-    policyName: cpu-high
-    conditions:
-      metricName: cpu_usage
-      calcType: ">"
-      calcValue: "90"
-      currentValue: "97"
-      unit: "%"
-      period: "60"
-      periodNum: "1"
-      alarmNotifyType: continuousAlarm
-      alarmNotifyPeriod: 300
-  firstOccurTime: "2024-05-20 07:00:00"
-  durationTime: 500
-  recoverTime: "0"
-`;
+  return alarmCallbackYaml(`${u.protocol}//alice:\${secret:alarm-password}@${u.host}/tencent/alarm`);
 }
 
 /** Environment of a CLI user: every reference and credential set. */

@@ -35,6 +35,7 @@ import { startHuawei } from '../../standins/huawei';
 import { startVolcengine } from '../../standins/volcengine';
 import { startZStack } from '../../standins/zstack';
 import { startTencentReceiver } from '../../standins/tencent-receiver';
+import { alarmCallbackYaml } from '../../helpers/resources';
 
 // ------------------------------------------------------------ the secrets
 
@@ -194,39 +195,7 @@ spec:
   operation_type: complete
   topic_id: urn:smn:cn-north-7:${PROJECT}:sre
 `,
-    'alarm.yaml': `apiVersion: alertcfg/v1
-kind: AlarmCallback
-metadata:
-  name: cvm-cpu-high
-target:
-  url: http://alice:\${secret:alarm-password}@${tencent.host}/tencent/alarm
-spec:
-  sessionId: "session-cvm-cpu-0001"
-  alarmStatus: 1
-  alarmType: metric
-  alarmObjInfo:
-    region: gz
-    namespace: qce/cvm
-    dimensions:
-      unInstanceId: ins-o9p3rg3m
-  alarmPolicyInfo:
-    policyId: policy-n4exeh88
-    policyType: cvm_device
-    policyName: cpu-high
-    conditions:
-      metricName: cpu_usage
-      calcType: ">"
-      calcValue: "90"
-      currentValue: "97"
-      unit: "%"
-      period: "60"
-      periodNum: "1"
-      alarmNotifyType: continuousAlarm
-      alarmNotifyPeriod: 300
-  firstOccurTime: "2024-05-20 07:00:00"
-  durationTime: 500
-  recoverTime: "0"
-`,
+    'alarm.yaml': alarmCallbackYaml(`http://alice:\${secret:alarm-password}@${tencent.host}/tencent/alarm`),
   };
 }
 

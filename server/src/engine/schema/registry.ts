@@ -14,23 +14,11 @@ import dingtalkTest from '../../../../schemas/dingtalk-test-connection.schema.js
 import eventReport from '../../../../schemas/event-report.schema.json';
 import keyOperation from '../../../../schemas/key-operation-notification.schema.json';
 import { ENVELOPE_SCHEMA_FILE, KIND_INFO, type Kind } from '../model/kinds';
+import annotationKeywords from './annotation-keywords.json';
 import * as generated from './validators.generated';
 
-/** Annotation keywords our schemas carry besides draft-07's own (scripts/gen-validators.mjs has the same list). */
-export const ANNOTATION_KEYWORDS = [
-  'x-doc',
-  'x-doc-url',
-  'x-kind',
-  'x-description-zh-cn',
-  'markdownDescription',
-  'enumDescriptions',
-  'x-enum-descriptions-zh-cn',
-  'patternErrorMessage',
-  'x-secret',
-  'x-epoch-ms',
-  'x-duration-ms',
-  'x-webhook-channel',
-];
+/** Annotation keywords our schemas carry besides draft-07's own (the build's validator compiler reads the same file). */
+export const ANNOTATION_KEYWORDS: readonly string[] = annotationKeywords;
 
 /** Every schema by file name. */
 export const SCHEMA_FILES: Readonly<Record<string, Record<string, unknown>>> = {

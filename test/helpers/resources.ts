@@ -1,0 +1,44 @@
+/**
+ * Resources the action tests send, written once: each takes the parts a test
+ * varies (the target URL and its references) and returns the file's text.
+ */
+
+/**
+ * A Tencent Cloud alarm callback (metric alarm, CVM CPU above 90 %) posted to
+ * `url`, which may carry `${secret:…}` userinfo for basic authentication.
+ */
+export function alarmCallbackYaml(url: string): string {
+  return `apiVersion: alertcfg/v1
+kind: AlarmCallback
+metadata:
+  name: cvm-cpu-high
+target:
+  url: ${url}
+spec:
+  sessionId: "session-cvm-cpu-0001"
+  alarmStatus: 1
+  alarmType: metric
+  alarmObjInfo:
+    region: gz
+    namespace: qce/cvm
+    dimensions:
+      unInstanceId: ins-o9p3rg3m
+  alarmPolicyInfo:
+    policyId: policy-n4exeh88
+    policyType: cvm_device
+    policyName: cpu-high
+    conditions:
+      metricName: cpu_usage
+      calcType: ">"
+      calcValue: "90"
+      currentValue: "97"
+      unit: "%"
+      period: "60"
+      periodNum: "1"
+      alarmNotifyType: continuousAlarm
+      alarmNotifyPeriod: 300
+  firstOccurTime: "2024-05-20 07:00:00"
+  durationTime: 500
+  recoverTime: "0"
+`;
+}
