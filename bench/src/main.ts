@@ -293,16 +293,16 @@ async function editorSection(o: Options, inputs: Inputs): Promise<EditorSummary[
       log(`editor: ${s.spec.name} ${m.resources}: first ${sum.firstDiagnosticsMs.median} ms, edit p50 ${sum.edit.p50.median} / p99 ${sum.edit.p99.median} ms, completion p99 ${sum.completion.p99.median} ms, hover p99 ${sum.hover.p99.median} ms, RSS ${sum.peakRssMb.median} MB`);
     }
   }
-  // The same server with a smaller young generation (a flag the client could pass), once, at the largest size.
+  // The same server under plain node (as `alertcfg-language-server` starts it, without the extension's flags), once, at the largest size.
   const largest = inputs.multi[inputs.multi.length - 1];
   if (largest && !o.skip.has('variant')) {
-    const spec = { ...alertcfgServer(DIST, ['--max-semi-space-size=8']), name: 'alertcfg (node --max-semi-space-size=8)' };
-    log(`editor: ${spec.name}, ${largest.resources} resources, 1 run (memory variant)`);
+    const spec = alertcfgServer(DIST, [], 'alertcfg (plain node)');
+    log(`editor: ${spec.name}, ${largest.resources} resources, 1 run (plain node)`);
     try {
       const run = await runEditor(spec, readFileSync(largest.path, 'utf8'), largest.resources, join(TMP, 'editor', `variant-${largest.resources}`), { edits: o.edits, completions: o.requests, hovers: o.requests, thinkMs: 20, settleMs: 1500, timeoutMs: 120_000 }, log);
       out.push(summariseEditor(spec.name, largest.resources, [run], []));
     } catch (err) {
-      log(`editor: memory variant failed: ${(err as Error).message.split('\n')[0]}`);
+      log(`editor: plain-node variant failed: ${(err as Error).message.split('\n')[0]}`);
     }
   }
   return out;

@@ -1,4 +1,5 @@
 /** bench/RESULTS.md from the results. */
+import { SERVER_NODE_ARGS } from '../../server/src/protocol/index';
 import type { CliSummary, EditorSummary, Results } from './main';
 import type { Spread } from './stats';
 
@@ -87,7 +88,7 @@ export function renderMarkdown(r: Results): string {
   if (variant) {
     const base = r.editor.find((e) => e.server === 'alertcfg' && e.resources === variant.resources);
     out.push(
-      `**Memory variant.** The server's RSS is mostly Node itself (~65 MB idle) plus V8's young generation, which grows to 32 MB while a big file is first analysed. Started with \`node --max-semi-space-size=8\` (a flag the extension can pass in the server options' \`execArgv\`), one run at ${variant.resources.toLocaleString('en')} resources: peak RSS ${fmt(variant.peakRssMb.median)} MB (default: ${base ? fmt(base.peakRssMb.median) : '–'} MB), first diagnostics ${fmt(variant.firstDiagnosticsMs.median)} ms, edit p50 ${fmt(variant.edit.p50.median)} ms, p99 ${fmt(variant.edit.p99.median)} ms.`,
+      `**Node flags.** The rows above start the server as the VS Code extension does, with \`node ${SERVER_NODE_ARGS.join(' ')}\` (8 MB semi-spaces for V8's young generation instead of 16 MB). The server's RSS is mostly Node itself (~65 MB idle) plus that young generation while a big file is first analysed. Started by plain \`node\`, as \`alertcfg-language-server\` runs from a shell or another editor, one run at ${variant.resources.toLocaleString('en')} resources: peak RSS ${fmt(variant.peakRssMb.median)} MB (with the flags: ${base ? fmt(base.peakRssMb.median) : '–'} MB), first diagnostics ${fmt(variant.firstDiagnosticsMs.median)} ms, edit p50 ${fmt(variant.edit.p50.median)} ms, p99 ${fmt(variant.edit.p99.median)} ms.`,
       '',
     );
   }

@@ -1,12 +1,16 @@
 /** How each language server under test is started and configured. */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SERVER_NODE_ARGS } from '../../server/src/protocol/index';
 import type { ServerSpec } from './lsp';
 
-/** alertcfg's server as the package ships it (the minified server.js of `dist`), over stdio. */
-export function alertcfgServer(dist: string, nodeArgs: string[] = []): ServerSpec {
+/**
+ * alertcfg's server as the package ships it (the minified server.js of `dist`), over
+ * stdio, started with the node flags the VS Code extension passes; `nodeArgs` replaces them.
+ */
+export function alertcfgServer(dist: string, nodeArgs: readonly string[] = SERVER_NODE_ARGS, name = 'alertcfg'): ServerSpec {
   return {
-    name: 'alertcfg',
+    name,
     command: process.execPath,
     args: [...nodeArgs, join(dist, 'server.js'), '--stdio'],
     configuration: (section) => (section === 'alertcfg' ? {} : null),

@@ -19,7 +19,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { SETTING_DEFINITIONS } from '../../server/src/engine/config/settings';
-import { ClientNotification, ClientRequest, type InitializationOptions, type ProxySettings, SETTINGS_SECTION } from '../../server/src/protocol/index';
+import { ClientNotification, ClientRequest, type InitializationOptions, type ProxySettings, SERVER_NODE_ARGS, SETTINGS_SECTION } from '../../server/src/protocol/index';
 import { LANGUAGES } from './activation';
 import type { SecretStore } from './secrets';
 
@@ -59,8 +59,7 @@ export class Server implements vscode.Disposable {
     if (this.client) return;
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      // A smaller young generation keeps the server's memory down on large files.
-      run: { module, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=8'] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const init: InitializationOptions = { secretStorage: true, trusted: vscode.workspace.isTrusted, locale: vscode.env.language, proxy: proxySettings() };

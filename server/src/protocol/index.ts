@@ -155,6 +155,13 @@ export interface InitializationOptions {
 /** The client settings section the server reads (`workspace/configuration`). */
 export const SETTINGS_SECTION = 'alertcfg';
 
+/**
+ * Node flags a client should start the server with: a smaller young generation
+ * (8 MB semi-spaces instead of V8's 16 MB) keeps a session on a 5,000-resource file
+ * about 25 MB smaller, at no measurable cost in latency (bench/RESULTS.md).
+ */
+export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=8'];
+
 /** A range in LSP form (0-based line, UTF-16 character), without depending on LSP types here. */
 export interface LspRange {
   start: { line: number; character: number };
