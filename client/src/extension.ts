@@ -14,6 +14,7 @@ import { PREVIEW_SCHEME, PreviewProvider } from './preview';
 import { SECRET_NAME, SecretStore } from './secrets';
 import { StatusItem } from './status';
 import { maybeRunE2ESuite } from './test-loader';
+import { TraceMasker } from './trace-mask';
 
 export interface AlertConfigApi {
   /** The language server's state: stopped, starting, running or failed. */
@@ -28,9 +29,11 @@ export interface AlertConfigApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<AlertConfigApi> {
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Alert Config'), { log: true });
-  const secrets = new SecretStore(context);
+  // Every secret handed to the server is masked in the language client's trace.
+  const masker = new TraceMasker();
+  const secrets = new SecretStore(context, masker);
   let deps: CommandDeps | undefined;
-  const server = new Server(context, secrets, log, {
+  const server = new Server(context, secrets, log, masker, {
     executeCommand: (command, args, next) => (deps && interceptServerCommand(deps, command, args)) ?? next(command, args),
   });
   const preview = new PreviewProvider(server);

@@ -3,7 +3,8 @@
  * bundled `dist/server.js`, restarted with backoff when it crashes, fed only the
  * settings the user set (so a repository's `.alertcfg.yaml` is not hidden by
  * defaults), told about workspace trust and proxy settings, and answering the
- * server's secret and credential requests from SecretStorage.
+ * server's secret and credential requests from SecretStorage. Its log and message
+ * trace reach the output channel masked (trace-channel.ts).
  */
 import * as vscode from 'vscode';
 import {
@@ -22,6 +23,8 @@ import { SETTING_DEFINITIONS } from '../../server/src/engine/config/settings';
 import { ClientNotification, ClientRequest, type InitializationOptions, type ProxySettings, SERVER_NODE_ARGS, SETTINGS_SECTION } from '../../server/src/protocol/index';
 import { LANGUAGES } from './activation';
 import type { SecretStore } from './secrets';
+import { MaskingLogChannel } from './trace-channel';
+import type { TraceMasker } from './trace-mask';
 
 export type ServerState = 'stopped' | 'starting' | 'running' | 'failed';
 
@@ -36,13 +39,17 @@ export class Server implements vscode.Disposable {
   private restarts: number[] = [];
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** What the language client writes (its log and, with the trace on, every message), masked into `log`. */
+  private readonly clientLog: MaskingLogChannel;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly secrets: SecretStore,
     private readonly log: vscode.LogOutputChannel,
+    masker: TraceMasker,
     private readonly middleware: Middleware,
   ) {
+    this.clientLog = new MaskingLogChannel(log, masker);
     this.disposables.push(
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.client?.sendNotification(ClientNotification.setTrusted, { trusted: true })),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -70,7 +77,10 @@ export class Server implements vscode.Disposable {
         { scheme: 'vscode-remote', language },
       ]),
       initializationOptions: init,
-      outputChannel: this.log,
+      // The message trace goes to traceOutputChannel; the server's log messages, its stderr and
+      // the client's own errors to outputChannel. Both are masked.
+      outputChannel: this.clientLog,
+      traceOutputChannel: this.clientLog,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       middleware: { ...this.middleware, workspace: { configuration: userSetConfiguration } },
       errorHandler: {
@@ -86,9 +96,7 @@ export class Server implements vscode.Disposable {
     client.onRequest(ClientRequest.getSecrets, (p) => this.secrets.handleGetSecrets(p));
     client.onRequest(ClientRequest.listSecrets, () => this.secrets.handleListSecrets());
     client.onRequest(ClientRequest.storeSecret, (p) => this.secrets.handleStoreSecret(p));
-    client.onRequest(ClientRequest.getCredentials, (p: { provider?: unknown }) =>
-      p?.provider === 'huawei' || p?.provider === 'volcengine' || p?.provider === 'zstack' ? this.secrets.credentials(p.provider) : null,
-    );
+    client.onRequest(ClientRequest.getCredentials, (p) => this.secrets.handleGetCredentials(p));
     this.client = client;
     this.setState('starting');
     try {
@@ -153,6 +161,7 @@ export class Server implements vscode.Disposable {
 
   dispose(): void {
     void this.stop();
+    this.clientLog.dispose();
     for (const d of this.disposables) d.dispose();
     this.stateChanged.dispose();
   }

@@ -3,9 +3,12 @@
  * files. The language server asks for them by name when it builds a request
  * (custom requests of the protocol module); the palette commands set, delete and
  * list them. SecretStorage cannot list keys, so the names are kept beside it.
+ * Every value handed to the server, or received from it, is registered with the
+ * sink that masks the language client's trace (trace-mask.ts).
  */
 import * as vscode from 'vscode';
-import type { CredentialProvider, GetSecretsParams, GetSecretsResult, ListSecretsResult, StoreSecretParams } from '../../server/src/protocol/index';
+import type { CredentialProvider, GetCredentialsParams, GetSecretsParams, GetSecretsResult, ListSecretsResult, StoreSecretParams } from '../../server/src/protocol/index';
+import type { SecretSink } from './trace-mask';
 
 const NAMES_KEY = 'alertcfg.secretNames';
 const secretKey = (name: string) => `alertcfg.secret.${name}`;
@@ -17,7 +20,10 @@ export class SecretStore {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly handedOut: SecretSink,
+  ) {}
 
   names(): string[] {
     return [...(this.context.globalState.get<string[]>(NAMES_KEY) ?? [])].sort();
@@ -56,11 +62,21 @@ export class SecretStore {
     else await this.context.secrets.delete(credentialKey(provider));
   }
 
-  // The language server's requests.
+  // The language server's requests. Values are registered before they are returned:
+  // the client traces its answer after the handler has resolved.
   async handleGetSecrets(p: GetSecretsParams): Promise<GetSecretsResult> {
     const values: Record<string, string | null> = {};
     for (const n of Array.isArray(p?.names) ? p.names : []) if (typeof n === 'string') values[n] = (await this.get(n)) ?? null;
+    this.handedOut.register(values);
     return { values };
+  }
+
+  async handleGetCredentials(p: Partial<GetCredentialsParams> | undefined): Promise<Record<string, string> | null> {
+    const provider = p?.provider;
+    if (provider !== 'huawei' && provider !== 'volcengine' && provider !== 'zstack') return null;
+    const c = await this.credentials(provider);
+    this.handedOut.register(c);
+    return c;
   }
 
   handleListSecrets(): ListSecretsResult {
@@ -68,6 +84,9 @@ export class SecretStore {
   }
 
   async handleStoreSecret(p: StoreSecretParams): Promise<{ stored: boolean }> {
+    // The request itself was traced before this runs (masked by its method); later
+    // messages, such as the edit that replaces the literal, may still show the value.
+    this.handedOut.register(p?.value);
     if (typeof p?.name !== 'string' || !SECRET_NAME.test(p.name) || typeof p.value !== 'string' || !p.value) return { stored: false };
     await this.set(p.name, p.value);
     return { stored: true };
