@@ -65,6 +65,11 @@ function flip(s: string, index = Math.floor(s.length / 2)): string {
   return s.slice(0, index) + (c === 'A' ? 'B' : 'A') + s.slice(index + 1);
 }
 
+/** `hex` with one digit changed (to another hex digit, so the value stays well-formed). */
+function flipHex(hex: string, index = Math.floor(hex.length / 2)): string {
+  return hex.slice(0, index) + (hex[index] === '0' ? '1' : '0') + hex.slice(index + 1);
+}
+
 const opened: StandIn[] = [];
 after(async () => {
   await Promise.all(opened.map((s) => s.close()));
@@ -185,7 +190,7 @@ describe('Huawei stand-in (AOM + CTS)', () => {
     const tampered = await send(r.url, { ...r, body: r.body.replace('ecs123', 'ecs124') });
     assert.equal(tampered.status, 401);
     assert.deepEqual(tampered.json, { error_code: 'APIG.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail' });
-    const badSig = { ...r.headers, Authorization: r.headers['Authorization']!.replace(/Signature=(\w+)/, (_m, s: string) => `Signature=${flip(s, 5).replace('A', 'b')}`) };
+    const badSig = { ...r.headers, Authorization: r.headers['Authorization']!.replace(/Signature=(\w+)/, (_m, s: string) => `Signature=${flipHex(s, 5)}`) };
     assert.equal((await send(r.url, { ...r, headers: badSig })).json.error_code, 'APIG.0301');
     const clear = sdkSigned(hw.url, 'PUT', '/v2/p1/push/events', { action: 'clear' }, { events: [{ ...events.events[0], ends_at: 1605232601000 }] });
     assert.equal((await send(clear.url, clear)).status, 204);
