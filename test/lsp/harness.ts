@@ -332,24 +332,26 @@ export function sleep(ms: number): Promise<void> {
 
 // ---------------------------------------------------------------- text helpers (independent of the engine)
 
+// Lines end at CRLF, LF or a lone CR, as LSP counts them.
+const BREAK = /\r\n|\r|\n/g;
+
 export function offsetAt(text: string, p: Position): number {
-  let line = 0;
-  let i = 0;
-  while (line < p.line) {
-    const nl = text.indexOf('\n', i);
-    if (nl < 0) return text.length;
-    i = nl + 1;
-    line++;
+  BREAK.lastIndex = 0;
+  let start = 0;
+  for (let line = 0; line < p.line; line++) {
+    const m = BREAK.exec(text);
+    if (!m) return text.length;
+    start = m.index + m[0].length;
   }
-  const nl = text.indexOf('\n', i);
-  const end = nl < 0 ? text.length : nl;
-  return Math.min(i + p.character, end);
+  const m = BREAK.exec(text);
+  return Math.min(start + p.character, m ? m.index : text.length);
 }
 
+/** The position of an offset; an offset between the CR and the LF of a CRLF is its line's end. */
 export function positionAt(text: string, offset: number): Position {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+  const at = offset > 0 && text[offset - 1] === '\r' && text[offset] === '\n' ? offset - 1 : offset;
+  const lines = text.slice(0, at).split(/\r\n|\r|\n/);
+  return { line: lines.length - 1, character: lines[lines.length - 1]!.length };
 }
 
 function applyOne(text: string, range: Range, newText: string): string {

@@ -20,6 +20,7 @@ import { parseJson } from './parse/json';
 import { detectFormat, neutraliseBom } from './parse/source';
 import { parseYamlDocument } from './parse/yaml';
 import { nextYamlSegment, splitYamlDocuments } from './parse/yaml-split';
+import { hasLoneCr, withLineFeeds } from './text/line-breaks';
 
 export interface Analysed {
   documents: ParsedDocument[];
@@ -65,6 +66,8 @@ export class DocumentCache {
   private unknownEdits = false;
   /** The text of the last YAML analysis (the current text, so keeping it costs nothing). */
   private segsBody: string | undefined;
+  /** Whether the last text analysed had a lone CR (or is not known not to have one). */
+  private loneCr = true;
   /** Documents reused and analysed by the last call (for tests and benchmarks). */
   reused = 0;
   analysed = 0;
@@ -93,8 +96,16 @@ export class DocumentCache {
     this.dirty = undefined;
   }
 
+  /**
+   * The documents of `text` (the file's text as it is) and their results. Documents
+   * are cut from, and compared as, the parsers' text (parserText), in which a lone CR
+   * is an LF. An edit can so change the character just before it: an LF typed after
+   * a lone CR makes that CR part of a CRLF, and deleting the LF of a CRLF leaves a
+   * lone CR. That character is in the document holding the character before the
+   * edit, which is the first one analyseEdited splits and compares again.
+   */
   analyse(text: string, format: SourceFormat | undefined, globKind: Kind | undefined): Analysed {
-    const body = neutraliseBom(text);
+    const body = this.parsersText(text);
     this.reused = 0;
     this.analysed = 0;
     if ((format ?? detectFormat(body)) === 'json') return this.analyseJson(body, globKind);
@@ -112,9 +123,24 @@ export class DocumentCache {
   }
 
   /**
+   * parserText, without a pass over the whole text on an edit of a text that had no
+   * lone CR: a lone CR can then only be next to the edits (a CR is lone or not by
+   * the character after it).
+   */
+  private parsersText(text: string): string {
+    const bomless = neutraliseBom(text);
+    const d = this.dirty;
+    const edited = d !== undefined && !this.unknownEdits && this.segs !== undefined && text.length === this.segsLength + d.newEnd - d.oldEnd;
+    if (edited && !this.loneCr && !hasLoneCr(text, d.oldStart - 1, d.newEnd)) return bomless;
+    const body = withLineFeeds(bomless);
+    this.loneCr = body !== bomless;
+    return body;
+  }
+
+  /**
    * The first analysis: nothing to reuse, so no lookup keys either. Documents keep
-   * slices of the text (the document's own current text, alive anyway); later
-   * analyses copy what they keep.
+   * slices of the text (the document's own current text, alive anyway; with lone
+   * CRs, the parsers' copy of it); later analyses copy what they keep.
    */
   private analyseFresh(body: string, globKind: Kind | undefined): Analysed {
     const segs: Seg[] = [];
@@ -180,6 +206,7 @@ export class DocumentCache {
     let i0 = d.oldStart > 0 ? segAt(old, d.oldStart - 1) : 0;
     // An edit on a document's first line (its `---`) can merge it into the one before.
     while (i0 > 0) {
+      // A document's text is the parsers' text: every line of it ends at an LF.
       const first = old[i0]!.entry.doc.text.indexOf('\n');
       if (d.oldStart - old[i0]!.start > (first === -1 ? Infinity : first)) break;
       i0--;

@@ -13,6 +13,7 @@
 import type { Finding } from './model/finding';
 import { neutraliseBom } from './parse/source';
 import { splitYamlDocuments } from './parse/yaml-split';
+import { lineEndAt, nextLineStart } from './text/line-breaks';
 
 /** Milliseconds of schema check and rules per document before the rest is skipped. */
 export const DEFAULT_TIME_BUDGET_MS = 2000;
@@ -57,10 +58,10 @@ export function yamlDocumentCut(text: string, max: number): DocumentCut | undefi
 function contentStart(text: string, from: number): number {
   let at = from;
   for (;;) {
-    const nl = text.indexOf('\n', at);
-    const line = text.slice(at, nl < 0 ? text.length : nl).trim();
-    if (nl < 0 || (line && !line.startsWith('#') && !line.startsWith('%'))) return at;
-    at = nl + 1;
+    const line = text.slice(at, lineEndAt(text, at)).trim();
+    const next = nextLineStart(text, at);
+    if (next === -1 || (line && !line.startsWith('#') && !line.startsWith('%'))) return at;
+    at = next;
   }
 }
 

@@ -6,7 +6,8 @@
 import type { Finding } from './model/finding';
 import { LineIndex } from './text/line-index';
 
-const DIRECTIVE = /#\s*alertcfg-disable-next-line\b([^\n]*)/g;
+// The codes run to the end of the line: its CRLF, LF or lone CR (LineIndex counts lines the same way).
+const DIRECTIVE = /#\s*alertcfg-disable-next-line\b([^\r\n]*)/g;
 
 export function applySuppressions(text: string, findings: Finding[], lines?: LineIndex): Finding[] {
   if (findings.length === 0 || text.indexOf('alertcfg-disable-next-line') === -1) return findings;

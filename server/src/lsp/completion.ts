@@ -24,7 +24,7 @@ export function registerCompletion(server: Server): void {
       const text = doc.text;
       const lines = doc.lines();
       const offset = toOffset(lines, params.position);
-      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      const lineStart = lines.lineStart(lines.positionAt(offset).line);
       const wantsSecrets = /\$\{secret:[A-Za-z0-9_.-]*$/.test(text.slice(lineStart, offset)) || /\$\{[a-z]*$/.test(text.slice(lineStart, offset));
       const secretNames = wantsSecrets ? await server.secretNames() : undefined;
       throwIfCancelled(token);

@@ -71,13 +71,13 @@ export class OpenDocument {
 
   /**
    * A copy of the line starts the TextDocument keeps up to date edit by edit (no
-   * scan of the text), when they mean what LineIndex means: lines end at `\n` only,
-   * so not when the text has a `\r` (which TextDocument also counts as a break).
+   * scan of the text). They mean what LineIndex means: lines end at CRLF, LF or a
+   * lone CR (vscode-languageserver-textdocument's computeLineOffsets, which also
+   * recomputes them when an edit joins a CR and an LF into a CRLF).
    */
   private lineStarts(): number[] | undefined {
     const own = (this.doc as unknown as { getLineOffsets?: () => number[] }).getLineOffsets;
-    const text = this.text;
-    if (typeof own !== 'function' || text.indexOf('\r') !== -1) return undefined;
+    if (typeof own !== 'function') return undefined;
     const offsets = own.call(this.doc);
     return Array.isArray(offsets) ? offsets.slice() : undefined;
   }

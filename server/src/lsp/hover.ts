@@ -14,7 +14,7 @@ export function registerHover(server: Server): void {
       const text = doc.text;
       const lines = doc.lines();
       const offset = toOffset(lines, params.position);
-      const secretNames = /\$\{secret:/.test(lineAround(text, offset)) ? await server.secretNames() : undefined;
+      const secretNames = /\$\{secret:/.test(lines.lineText(lines.positionAt(offset).line)) ? await server.secretNames() : undefined;
       throwIfCancelled(token);
       if (doc.text !== text) return null;
       const h = hoverAt(text, offset, a.file, { locale: server.locale, ...(secretNames ? { secretNames } : {}), mode: a.mode });
@@ -22,10 +22,4 @@ export function registerHover(server: Server): void {
       return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(lines, h) };
     }),
   );
-}
-
-function lineAround(text: string, offset: number): string {
-  const s = text.lastIndexOf('\n', offset - 1) + 1;
-  const e = text.indexOf('\n', offset);
-  return text.slice(s, e < 0 ? text.length : e);
 }

@@ -12,6 +12,7 @@ import { parseSource } from '../parse/source';
 import { type PathSegment, nodeAt } from '../parse/tree';
 import { type PropertyInfo, type Schema, type SchemaRoot, allowedValues, propertiesOf, schemaAt, typesOf } from '../schema/lookup';
 import { templateFor } from '../templates';
+import { lineStartAt } from '../text/line-breaks';
 import { type AnalysedFile, type Locale, type SchemaMode, description, documentIndexAt, enumDescriptions, firstExample, labels, schemaRootOf, typeLabel } from './common';
 import { yamlSpotAt } from './yaml-context';
 
@@ -72,8 +73,7 @@ const REF_NAME = /\$\{(secret|env):([A-Za-z0-9_.-]*)$/;
 const REF_START = /\$\{([a-z]*)$/;
 
 function referenceCompletions(text: string, off: number, options: CompletionOptions): CompletionEntry[] | undefined {
-  const lineStart = text.lastIndexOf('\n', off - 1) + 1;
-  const prefix = text.slice(lineStart, off);
+  const prefix = text.slice(lineStartAt(text, off), off);
   const after = /^[A-Za-z0-9_.-]*/.exec(text.slice(off, off + 200))![0];
   const closed = text.charAt(off + after.length) === '}';
   const m = REF_NAME.exec(prefix);
@@ -138,8 +138,7 @@ function yamlCompletions(ctx: Ctx): CompletionEntry[] {
     return valueEntries(at.schema, ctx, { start, end, format: 'yaml', lead: spot.needsSpace ? ' ' : '', quote: quoteAt(ctx.text, start) });
   }
   if (!at) return [];
-  const lineStart = ctx.text.lastIndexOf('\n', ctx.off - 1) + 1;
-  const lineIndent = /^[ \t]*/.exec(ctx.text.slice(lineStart, ctx.off))![0].length;
+  const lineIndent = /^[ \t]*/.exec(ctx.text.slice(lineStartAt(ctx.text, ctx.off), ctx.off))![0].length;
   if (spot.dashItem && !isObjectSchema(at.schema)) {
     return valueEntries(at.schema, ctx, { start, end, format: 'yaml', lead: '', quote: undefined });
   }
@@ -403,7 +402,7 @@ function quoteAt(text: string, start: number): string | undefined {
 /** The document's indentation step (the smallest indentation it uses), two spaces by default. */
 export function indentUnit(text: string): string {
   let best = 0;
-  const re = /\n( +)\S/g;
+  const re = /[\r\n]( +)\S/g;
   let n = 0;
   for (let m = re.exec(text); m && n < 500; m = re.exec(text), n++) {
     const w = m[1]!.length;

@@ -5,6 +5,7 @@
  */
 import type { Range } from '../model/finding';
 import type { Node } from '../parse/tree';
+import { lineEndAt } from '../text/line-breaks';
 import type { AnalysedFile } from './common';
 
 export interface FoldRange extends Range {
@@ -46,7 +47,8 @@ function push(out: FoldRange[], text: string, start: number, end: number, kind?:
   let e = Math.min(end, text.length);
   // Block nodes end after their last line break; fold to the last character that shows.
   while (e > start && /\s/.test(text.charAt(e - 1))) e--;
-  if (text.indexOf('\n', start) === -1 || text.indexOf('\n', start) >= e) return;
+  // One line only: the adapter would drop it.
+  if (lineEndAt(text, start) >= e) return;
   out.push(kind ? { start, end: e, kind } : { start, end: e });
 }
 
@@ -56,7 +58,7 @@ function comments(text: string, out: FoldRange[], limit: number): void {
   let runEnd = -1;
   let lines = 0;
   for (let m = re.exec(text); m && out.length < limit; m = re.exec(text)) {
-    const contiguous = runEnd >= 0 && /^\r?\n$/.test(text.slice(runEnd, m.index));
+    const contiguous = runEnd >= 0 && /^(?:\r\n|\r|\n)$/.test(text.slice(runEnd, m.index));
     if (contiguous) {
       runEnd = m.index + m[0].length;
       lines++;

@@ -5,6 +5,7 @@
  * item) the new key belongs to.
  */
 import type { PathSegment } from '../parse/tree';
+import { lineEndAt, lineStartAt, nextLineStart } from '../text/line-breaks';
 
 export type YamlSpot =
   | {
@@ -51,10 +52,8 @@ const WORD_AFTER = /^[^\s:#'"{}[\],]*/;
 
 export function yamlSpotAt(text: string, offset: number): YamlSpot | undefined {
   const off = Math.max(0, Math.min(offset, text.length));
-  const lineStart = text.lastIndexOf('\n', off - 1) + 1;
-  let lineEnd = text.indexOf('\n', off);
-  if (lineEnd < 0) lineEnd = text.length;
-  if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  const lineStart = lineStartAt(text, off);
+  const lineEnd = lineEndAt(text, off);
   const prefix = text.slice(lineStart, off);
   const suffix = text.slice(off, lineEnd);
   if (/(^|\s)#/.test(prefix)) return undefined; // in a comment
@@ -138,9 +137,9 @@ class Lines {
     for (;;) {
       this.starts.push(s);
       if (s >= cursorLineStart) break;
-      const nl = text.indexOf('\n', s);
-      if (nl < 0 || nl + 1 > cursorLineStart) break;
-      s = nl + 1;
+      const next = nextLineStart(text, s);
+      if (next < 0 || next > cursorLineStart) break;
+      s = next;
     }
     this.current = this.starts.length - 1;
   }
@@ -149,9 +148,7 @@ class Lines {
     let info = this.infos.get(i);
     if (info) return info;
     const start = this.starts[i]!;
-    let end = this.text.indexOf('\n', start);
-    if (end < 0) end = this.text.length;
-    const raw = this.text.slice(start, end).replace(/\r$/, '');
+    const raw = this.text.slice(start, lineEndAt(this.text, start));
     const a = analyse(raw);
     const content = a.rest.trim();
     const blank = content === '' || content.startsWith('#') || (a.indent === 0 && a.dashCols.length === 0 && /^(---|\.\.\.|%)/.test(raw));

@@ -9,6 +9,7 @@ import { type MapEntry, type MapNode, type Node, type PathSegment, locate, nodeA
 import { schemaRootFor } from '../schema/lookup';
 import { documentIndexAt } from '../features/common';
 import { indentUnit } from '../features/completion';
+import { lineEndAt, lineStartAt, nextLineStart } from '../text/line-breaks';
 import type { FixContext, OffsetEdit } from './types';
 
 export interface Located {
@@ -36,16 +37,6 @@ export function schemaRootOfDoc(ctx: FixContext, at: Located) {
   return schemaRootFor(ctx.file.results[at.index]?.resource);
 }
 
-export function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-export function lineEndOf(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  const end = nl < 0 ? text.length : nl;
-  return end > 0 && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-}
-
 export function trimEnd(text: string, start: number, end: number): number {
   let e = Math.min(end, text.length);
   while (e > start && /\s/.test(text.charAt(e - 1))) e--;
@@ -53,11 +44,11 @@ export function trimEnd(text: string, start: number, end: number): number {
 }
 
 export function columnOf(text: string, offset: number): number {
-  return offset - lineStartOf(text, offset);
+  return offset - lineStartAt(text, offset);
 }
 
 function indentOfLine(text: string, offset: number): string {
-  const s = lineStartOf(text, offset);
+  const s = lineStartAt(text, offset);
   return /^[ \t]*/.exec(text.slice(s, s + 200))![0];
 }
 
@@ -141,7 +132,7 @@ function insertYaml(ctx: FixContext, at: Located, node: Node | undefined, entry:
     if (!last) return undefined;
     const column = columnOf(text, at.base + last.key.start);
     const contentEnd = trimEnd(text, at.base + last.key.start, at.base + Math.max(last.end, last.key.end));
-    const insertAt = lineEndOf(text, contentEnd);
+    const insertAt = lineEndAt(text, contentEnd);
     return { start: insertAt, end: insertAt, newText: `\n${' '.repeat(column)}${key}:${yamlValueAfterKey(value, column, unit, false)}` };
   }
   // `key:` with no value yet: the mapping starts below the key.
@@ -165,7 +156,7 @@ function insertJson(ctx: FixContext, at: Located, node: Node | undefined, entry:
     const last = entries[entries.length - 1];
     if (last) {
       const lastStart = at.base + last.start;
-      const ownLine = text.slice(lineStartOf(text, lastStart), lastStart).trim() === '';
+      const ownLine = text.slice(lineStartAt(text, lastStart), lastStart).trim() === '';
       const insertAt = at.base + last.end;
       if (ownLine) {
         const indent = indentOfLine(text, lastStart);
@@ -206,11 +197,10 @@ export function removeProperty(ctx: FixContext, at: Located, path: PathSegment[]
     if (prev) return { start: trimEnd(text, 0, b + (ctx.format === 'json' ? prev.end : Math.max(prev.end, prev.key.end))), end: eEnd, newText: '' };
     return { start: b + parent.start + 1, end: trimEnd(text, b + parent.start, b + parent.end) - 1, newText: '' };
   }
-  const lineStart = lineStartOf(text, eStart);
+  const lineStart = lineStartAt(text, eStart);
   if (text.slice(lineStart, eStart).trim() === '') {
-    const lineEnd = lineEndOf(text, eEnd);
-    const nl = text.indexOf('\n', lineEnd);
-    return { start: lineStart, end: nl < 0 ? text.length : nl + 1, newText: '' };
+    const next = nextLineStart(text, eEnd);
+    return { start: lineStart, end: next < 0 ? text.length : next, newText: '' };
   }
   // The entry shares its line with a `- `: the next key moves up, or the item becomes empty.
   if (next) return { start: eStart, end: b + next.key.start, newText: '' };

@@ -3,6 +3,7 @@
  * its `data` (path, property, suggestion, epochMs, suggestedName, ...) says what to do.
  */
 import type { Finding } from '../model/finding';
+import { lineBreakOf } from '../text/line-breaks';
 import { toEpochMs } from './epoch';
 import { MISSING_CODES, addMissingProperty } from './missing';
 import { removeIgnoredField } from './remove';
@@ -23,7 +24,10 @@ const TABLE: readonly { matches: (code: string) => boolean; fix: FixFunction }[]
   { matches: (c) => c === 'dingtalk-mention-missing', fix: addMention },
 ];
 
-/** The quick fixes for one finding; empty when there is none or the text no longer fits it. */
+/**
+ * The quick fixes for one finding; empty when there is none or the text no longer fits it.
+ * The fixes write LF; lines they add end as the file's lines do (CRLF or a lone CR).
+ */
 export function fixesFor(finding: Finding, ctx: FixContext): Fix[] {
   const out: Fix[] = [];
   for (const row of TABLE) {
@@ -34,7 +38,10 @@ export function fixesFor(finding: Finding, ctx: FixContext): Fix[] {
       // A fix that cannot be computed is not offered.
     }
   }
-  return out;
+  const eol = out.length ? lineBreakOf(ctx.text) : '\n';
+  if (eol === '\n') return out;
+  // `\r?\n`: a CRLF the fix took from the text stays one line break.
+  return out.map((f) => ({ ...f, edits: f.edits.map((e) => (e.newText.includes('\n') ? { ...e, newText: e.newText.replace(/\r?\n/g, eol) } : e)) }));
 }
 
 /** Applies offset edits to a text (edits must not overlap). */

@@ -2,8 +2,11 @@
  * Splits a YAML stream into its documents by their markers. YAML forbids a line
  * starting with `---` or `...` (followed by a space or the line's end) inside any
  * content, so a line scan is exact; each document can then be parsed, cached and
- * re-validated on its own.
+ * re-validated on its own. Lines end at CRLF, LF or a lone CR (the `m` flag's `^`
+ * starts a line after either character).
  */
+import { lineEndAt, nextLineStart } from '../text/line-breaks';
+
 export interface Segment {
   start: number;
   end: number;
@@ -35,8 +38,8 @@ export function nextYamlSegment(text: string, start: number): Segment {
       // Comments and directives before a `---` belong to the document it starts.
       if (at > start && hasContent(text, start, at)) return { start, end: at };
     } else {
-      const lineEnd = text.indexOf('\n', at);
-      return { start, end: lineEnd === -1 ? text.length : lineEnd + 1 };
+      const next = nextLineStart(text, at);
+      return { start, end: next === -1 ? text.length : next };
     }
   }
   return { start, end: text.length };
@@ -46,11 +49,11 @@ export function nextYamlSegment(text: string, start: number): Segment {
 function hasContent(text: string, from: number, to: number): boolean {
   let i = from;
   while (i < to) {
-    const nl = text.indexOf('\n', i);
-    const lineEnd = nl === -1 || nl > to ? to : nl;
-    const line = text.slice(i, lineEnd).trim();
+    const line = text.slice(i, Math.min(lineEndAt(text, i), to)).trim();
     if (line && !line.startsWith('#') && !line.startsWith('%')) return true;
-    i = lineEnd + 1;
+    const next = nextLineStart(text, i);
+    if (next === -1) break;
+    i = next;
   }
   return false;
 }

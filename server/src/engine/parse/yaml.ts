@@ -25,7 +25,9 @@ const YAML_OPTIONS = {
 /**
  * Parses one document's text; offsets in the result are relative to it. The common
  * shape of alert configuration goes through the fast path (yaml-fast.ts), which
- * gives the same tree; everything else through the `yaml` package.
+ * gives the same tree; everything else through the `yaml` package. The text is the
+ * parsers' text (parserText): the `yaml` package does not take a lone CR for a line
+ * break, so a lone CR must already be an LF.
  */
 export function parseYamlDocument(
   text: string,
@@ -134,6 +136,7 @@ function compose(tokens: readonly CST.Token[], length: number): Document.Parsed 
  */
 const YAML_SAFE_DEPTH = 500;
 
+/** A stream's documents; `text` is the parsers' text (parserText: no lone CR), as for parseYamlDocument. */
 export function parseYaml(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument[] {
   const out: ParsedDocument[] = [];
   let inherited: { kind?: string; schema?: string } = {};
