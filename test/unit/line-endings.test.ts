@@ -112,3 +112,15 @@ test('line-break helpers: line start, content end, next line, the style a text u
   assert.equal(withLineFeeds('a\r\nb\n'), 'a\r\nb\n');
   assert.deepEqual([hasLoneCr('a\r\nb\rc', 0, 4), hasLoneCr('a\r\nb\rc', 0, 5), hasLoneCr('ab\r', 2, 3)], [false, true, true]);
 });
+
+test('U+2028 and U+2029 are not line breaks: a `---` after one does not start a document', () => {
+  for (const sep of ['\u2028', '\u2029']) {
+    const text = `a: "x${sep}--- y"\n---\nb: 1\n`;
+    // Two documents: the first ends where the second line's `---` starts (`a: "x` 5, the
+    // separator 1, `--- y"` 6, the LF 1: offset 13), not inside the string.
+    assert.deepEqual(splitYamlDocuments(text), [
+      { start: 0, end: 13 },
+      { start: 13, end: text.length },
+    ]);
+  }
+});

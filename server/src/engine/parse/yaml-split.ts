@@ -2,8 +2,9 @@
  * Splits a YAML stream into its documents by their markers. YAML forbids a line
  * starting with `---` or `...` (followed by a space or the line's end) inside any
  * content, so a line scan is exact; each document can then be parsed, cached and
- * re-validated on its own. Lines end at CRLF, LF or a lone CR (the `m` flag's `^`
- * starts a line after either character).
+ * re-validated on its own. Lines end at CRLF, LF or a lone CR, and nowhere else: not
+ * at U+2028 or U+2029, which a regular expression's multiline `^` would also take as
+ * line ends, but YAML 1.2 does not.
  */
 import { lineEndAt, nextLineStart } from '../text/line-breaks';
 
@@ -12,7 +13,8 @@ export interface Segment {
   end: number;
 }
 
-const MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+/** A marker at the start of a line: after the text's start, a CR or an LF. */
+const MARKER = /(?<![^\r\n])(---|\.\.\.)(?=[ \t\r\n]|$)/g;
 
 export function splitYamlDocuments(text: string): Segment[] {
   const segments: Segment[] = [];
