@@ -106,7 +106,7 @@ export function renderMarkdown(r: Results): string {
 
   out.push('## 3. CLI throughput', '');
   out.push(
-    '`alertcfg validate` (dist/cli.js; from 2,000 files it adds a worker thread per other *idle* core, judged by the load average, so on a busy machine it stays on one thread; the "one thread" rows force that) and `ajv-cli validate` (the same envelope schema with the five body schemas as `-r`, ajv-formats, `--all-errors`) on the same files, started as a user would (process start-up included), wall time measured around the process, peak RSS from GNU time. Smaller repositories are the first folders of the big one. files/s = files ÷ wall time.',
+    '`alertcfg validate` (dist/cli.js; from 2,000 files, on a machine of 4 or more cores, it adds worker threads for the cores left idle besides its own and V8\'s background work, judged by the load average; with fewer cores it stays on one thread; the extra rows run the other way: one thread where it would add workers, one worker thread where it would not) and `ajv-cli validate` (the same envelope schema with the five body schemas as `-r`, ajv-formats, `--all-errors`) on the same files, started as a user would (process start-up included), wall time measured around the process, peak RSS from GNU time. Smaller repositories are the first folders of the big one. files/s = files ÷ wall time.',
     '',
   );
   const repoRows = r.cli.filter((c) => c.label.startsWith('repository'));
