@@ -118,6 +118,16 @@ export function renderMarkdown(r: Results): string {
     for (const c of group) rows.push([label, c.tool, sp(c.wallMs), sp(c.filesPerSecond, 0), sp(c.peakRssMb), sp(c.cpuMs), c.tool === 'ajv-cli' || !peer ? '' : `${(c.filesPerSecond.median / peer.filesPerSecond.median).toFixed(2)}×`]);
   }
   out.push(table(['input', 'tool', 'wall, ms', 'files/s', 'peak RSS, MB', 'CPU (user+sys), ms', 'files/s vs ajv-cli'], rows), '');
+  const floorRead = repoRows.find((c) => c.tool === 'floor: node start-up + read every file');
+  const floorStart = repoRows.find((c) => c.tool === 'floor: node start-up');
+  const ajvBig = repoRows.find((c) => c.tool === 'ajv-cli' && c.label === floorRead?.label);
+  if (floorRead && floorStart && ajvBig) {
+    const warmFiles = r.floor.find((f) => f.label.endsWith(`${floorRead.files} files`));
+    out.push(
+      `**The floor of a Node CLI.** The "floor" rows validate nothing: \`node -e 0\` (${fmt(floorStart.wallMs.median)} ms), and node reading the ${floorRead.files.toLocaleString('en')} files of the list it is given, without walking folders (${fmt(floorRead.wallMs.median)} ms). Five times ajv-cli's files/s means ${fmt(ajvBig.wallMs.median / 5)} ms for the whole run here; a process that only starts and reads the files already reaches ${(floorRead.filesPerSecond.median / ajvBig.filesPerSecond.median).toFixed(2)}× at most, before parsing a byte, and leaves ${fmt(ajvBig.wallMs.median / 5 - floorRead.wallMs.median)} ms to walk, parse and validate them${warmFiles ? `, where alertcfg's validation of the same files, warm in one process, takes ${fmt(warmFiles.validateMs)} ms (section 4)` : ''}.`,
+      '',
+    );
+  }
   const multiRows = r.cli.filter((c) => c.label.startsWith('one file'));
   if (multiRows.length) {
     out.push('One multi-document file (the editor inputs; ajv-cli reads one document per YAML file, so it has no figure here):', '');
