@@ -10,17 +10,7 @@ import { test } from 'node:test';
 import { DocumentCache } from '../../server/src/engine/cache';
 import { analyseDocument } from '../../server/src/engine/analyse';
 import { parseYaml } from '../../server/src/engine/parse/yaml';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/random';
 
 const DOCS = [
   'apiVersion: alertcfg/v1\nkind: Contact\nmetadata:\n  name: a\nspec:\n  Name: a\n  Email: a@example.com\n',

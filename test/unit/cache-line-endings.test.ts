@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DocumentCache, validateText } from '../../server/src/engine/index';
 import { brief } from '../helpers/findings';
+import { rng } from '../helpers/random';
 
 /** Validates `text` after reporting one edit (`length` characters put in place of [start, end)) to the cache. */
 function afterEdit(cache: DocumentCache, before: string, start: number, end: number, insert: string) {
@@ -92,17 +93,6 @@ test('lone CRs typed into a file that had none break the lines there; deleting o
   assert.equal(text, 'apiVersion: alertcfg/v1\nkind: Contact\nspec:\r  Name: b\nmetadata: {name: x}\n\r');
   assert.deepEqual(brief(text), []);
 });
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DOCS = [
   ['apiVersion: alertcfg/v1', 'kind: Contact', 'metadata:', '  name: a', 'spec:', '  Name: a', '  Email: a@example.com'],

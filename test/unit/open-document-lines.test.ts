@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../server/src/engine/index';
 import { OpenDocument } from '../../server/src/lsp/documents';
+import { rng } from '../helpers/random';
 
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
 
@@ -50,17 +51,6 @@ test('an open document keeps its lines right through edits that make and split C
   edit(doc, at(2, 0), 'x\ry');
   assert.deepEqual(lines(), [4, '0:0', '0:1', '1:0', '1:1', '1:1', '2:0', '2:1', '3:0', '3:1', '3:2']);
 });
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('random edits of CRs and LFs: the reused line starts give the positions of a fresh LineIndex', () => {
   const r = rng(31337);

@@ -16,17 +16,7 @@ import { parseYaml } from '../../server/src/engine/parse/yaml';
 import { toValue } from '../../server/src/engine/parse/value';
 import { configFileSchema } from '../../server/src/engine/config/settings';
 import { config as generatedConfig } from '../../server/src/engine/config/config-validator.generated';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/random';
 
 test('generated validators report what run-time compiled Ajv reports', () => {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateSchema: false });

@@ -13,17 +13,7 @@ import { test } from 'node:test';
 import { parseYamlDocument, parseYamlDocumentFull } from '../../server/src/engine/parse/yaml';
 import { parseYamlFast, resolvePlain } from '../../server/src/engine/parse/yaml-fast';
 import { splitYamlDocuments } from '../../server/src/engine/parse/yaml-split';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/random';
 
 const SCALARS = ['a', 'word', 'two words', 'x1', '0', '-0', '+5', '12', '007', '1.0', '1.50', '.5', '1.', '1e3', '-1E-2', '0x1F', '0o17', '0o8', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '~', 'null', 'Null', 'NULL', 'nULL', 'true', 'False', 'TRUE', 'yes', 'no',
   'a:b', 'http://x:80/y?a=1&b=2', 'a#b', 'a #b', '-x', '?x', ':x', '@x', '%x', '`x', '&a x', '*a', '!tag x', '!!str 1', '|', '>', '|-', 'x, y', 'a[1]', 'a{b}', '[a, b]', '[]', '{}', '{ a: 1, b: [x, "y"] }', '[a, [b, c], {d: e}]', '{a: 1,}', '[a,,b]', '[a, b', '{a}', '{a: }', '{"a": 1}', '{ "a":1 }', "{ 'k': v }", '[x: y]', '[-x, ?y, :z]', '[-x, ?, :z]', '[a #c]', '[ ]', '{ }', '[a , b ]',

@@ -16,6 +16,7 @@ import {
   huaweiStringToSign,
   huaweiTokenHeaders,
 } from '../../../server/src/engine/signing/huawei';
+import { rng as mulberry32 } from '../../helpers/random';
 
 const CRED = { ak: 'AccessKey', sk: 'SecretKey' };
 const HOST = 'example.huaweicloud.com';
@@ -208,18 +209,6 @@ describe('huaweiTokenHeaders', () => {
 //  - url.parse() re-escapes space, ' " < > ^ ` { | } in the path before the SDK
 //    encodes it again (a double encoding); the SDK's paths avoid those chars.
 // ---------------------------------------------------------------------------
-
-/** Small seeded PRNG (mulberry32) so failures are reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = mulberry32(0x5eed_4a57);
 const int = (n: number): number => Math.floor(rand() * n);

@@ -14,6 +14,7 @@ import {
   volcengineCredentialScope,
   volcengineSignRequest,
 } from '../../../server/src/engine/signing/volcengine';
+import { rng as mulberry32 } from '../../helpers/random';
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const VMP = { region: 'cn-beijing', service: 'vmp' };
@@ -156,18 +157,6 @@ describe('volcengineSignRequest: behaviour and edge cases', () => {
 //  - The SDK uses `pathname` verbatim; OpenAPI paths are "/", so paths are
 //    "/" or plain unreserved segments that the URL parser leaves unchanged.
 // ---------------------------------------------------------------------------
-
-/** Small seeded PRNG (mulberry32) so failures are reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = mulberry32(0x0bce_2024);
 const int = (n: number): number => Math.floor(rand() * n);
