@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StandIn } from '../standins/server';
@@ -25,12 +25,8 @@ import { startVolcengine } from '../standins/volcengine';
 import { startZStack } from '../standins/zstack';
 import { startTencentReceiver } from '../standins/tencent-receiver';
 import { alarmCallbackYaml } from '../helpers/resources';
+import { repoRoot } from '../helpers/repo';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!statSync(join(dir, 'package.json'), { throwIfNoEntry: false })) dir = dirname(dir);
-  return dir;
-}
 const CLI = join(repoRoot(), 'dist', 'cli.js');
 const BUILT = statSync(CLI, { throwIfNoEntry: false }) ? false : 'dist/cli.js is not built (npm run build)';
 

@@ -25,6 +25,7 @@ import { createRequire } from 'node:module';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { repoRoot } from '../helpers/repo';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -45,26 +46,8 @@ export const CHROMIUM_ARGS = [
 // ---------------------------------------------------------------------------------------
 // Locations and prerequisites
 
-/** The repository root: the nearest folder above this file (or the cwd) whose package.json is alertcfg's. */
-export function repoRoot(): string {
-  for (const start of [__dirname, process.cwd()]) {
-    let dir = start;
-    for (;;) {
-      const pkg = path.join(dir, 'package.json');
-      if (fs.existsSync(pkg)) {
-        try {
-          if (JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'alertcfg') return dir;
-        } catch {
-          /* not ours */
-        }
-      }
-      const up = path.dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-  }
-  return process.cwd();
-}
+/** The repository root (test/helpers/repo.ts). */
+export { repoRoot };
 
 export function codeServerDir(): string {
   if (process.env.ALERTCFG_E2E_CODE_SERVER_DIR) return process.env.ALERTCFG_E2E_CODE_SERVER_DIR;

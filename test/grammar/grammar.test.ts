@@ -17,8 +17,9 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { codeServerDir } from '../e2e/harness';
+import { repoRoot } from '../helpers/repo';
 
-const CODE_SERVER_VERSION = '4.100.3';
 const INSTALL_HINT = 'bash scripts/e2e/install-code-server.sh';
 const INJECTION_SCOPE = 'alertcfg.references.injection';
 const GRAMMAR_FILE = 'syntaxes/alertcfg-references.tmLanguage.json';
@@ -29,33 +30,6 @@ interface GrammarContribution {
   scopeName?: string;
   path?: string;
   injectTo?: string[];
-}
-
-/** The repository root: the nearest folder above this file whose package.json is alertcfg's. */
-function repoRoot(): string {
-  for (const start of [__dirname, process.cwd()]) {
-    let dir = start;
-    for (;;) {
-      const pkg = path.join(dir, 'package.json');
-      if (fs.existsSync(pkg)) {
-        try {
-          if (JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'alertcfg') return dir;
-        } catch {
-          /* not ours */
-        }
-      }
-      const up = path.dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-  }
-  throw new Error(`no alertcfg package.json above ${__dirname} or ${process.cwd()}`);
-}
-
-function codeServerDir(): string {
-  if (process.env.ALERTCFG_E2E_CODE_SERVER_DIR) return process.env.ALERTCFG_E2E_CODE_SERVER_DIR;
-  const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(cache, 'alertcfg-e2e', `code-server-${CODE_SERVER_VERSION}`);
 }
 
 const root = repoRoot();

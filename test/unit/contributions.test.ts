@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { configSchemaText, configurationContribution, nlsEntries } from '../tools/contributions';
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-}
+import { repoRoot } from '../helpers/repo';
 
 const root = repoRoot();
 const read = (f: string) => JSON.parse(readFileSync(join(root, f), 'utf8')) as Record<string, any>;

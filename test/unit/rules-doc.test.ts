@@ -4,21 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { CATALOG, codeAnchor } from '../../server/src/engine/index';
 import { renderRulesDoc } from '../tools/rules-doc';
+import { repoRoot } from '../helpers/repo';
 
-/** The repository root: the nearest folder above this file that holds package.json. */
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = up;
-  }
-  return dir;
-}
 
 const DOC = join(repoRoot(), 'docs', 'rules.md');
 

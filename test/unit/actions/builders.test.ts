@@ -12,7 +12,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { planAction, type ActionInput, type ActionPlan, type CredentialSource } from '../../../server/src/engine/actions/build/index';
 import type { SecretSource } from '../../../server/src/engine/actions/references';
 import { actionsFor, type ActionName } from '../../../server/src/engine/actions/available';
@@ -26,6 +26,7 @@ import { kindForPath } from '../../../server/src/engine/config/associations';
 import { huaweiExpectedSignature } from '../../standins/huawei';
 import { volcengineExpectedSignature } from '../../standins/volcengine';
 import type { Received } from '../../standins/server';
+import { repoRoot } from '../../helpers/repo';
 
 // ---------------------------------------------------------------- fixtures
 
@@ -723,12 +724,6 @@ describe('problems stop the action before anything is sent', () => {
 });
 
 // ------------------------------------------------------- every example
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!statSync(join(dir, 'package.json'), { throwIfNoEntry: false })) dir = dirname(dir);
-  return dir;
-}
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { planAction } from '../../../server/src/engine/actions/build/index';
@@ -26,7 +26,7 @@ import { executePlan } from '../../../server/src/delivery/execute';
 import { formatReport } from '../../../server/src/cli/action-commands';
 import { run } from '../../../server/src/cli/main';
 import { credentialSource, secretSource } from '../../../server/src/env/sources';
-import { json, startServer, type Received, type StandIn, type VendorAnswer } from '../../standins/server';
+import { json, startServer, type Received, type VendorAnswer } from '../../standins/server';
 import { startDingTalk } from '../../standins/dingtalk';
 import { startLark } from '../../standins/lark';
 import { startWeCom } from '../../standins/wecom';
@@ -36,6 +36,7 @@ import { startVolcengine } from '../../standins/volcengine';
 import { startZStack } from '../../standins/zstack';
 import { startTencentReceiver } from '../../standins/tencent-receiver';
 import { alarmCallbackYaml } from '../../helpers/resources';
+import { repoRoot } from '../../helpers/repo';
 
 // ------------------------------------------------------------ the secrets
 
@@ -388,11 +389,6 @@ describe('engine: delivery reports never show a secret', () => {
 
 // ------------------------------------------------------------ CLI
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!statSync(join(dir, 'package.json'), { throwIfNoEntry: false })) dir = dirname(dir);
-  return dir;
-}
 const CLI = join(repoRoot(), 'dist', 'cli.js');
 
 interface Run {
