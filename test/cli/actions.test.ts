@@ -12,8 +12,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { StandIn } from '../standins/server';
 import { run } from '../../server/src/cli/main';
 import { startDingTalk } from '../standins/dingtalk';
@@ -26,6 +24,7 @@ import { startZStack } from '../standins/zstack';
 import { startTencentReceiver } from '../standins/tencent-receiver';
 import { alarmCallbackYaml } from '../helpers/resources';
 import { repoRoot } from '../helpers/repo';
+import { closedPort } from '../helpers/net';
 
 const CLI = join(repoRoot(), 'dist', 'cli.js');
 const BUILT = statSync(CLI, { throwIfNoEntry: false }) ? false : 'dist/cli.js is not built (npm run build)';
@@ -74,14 +73,6 @@ function alertcfg(cwd: string, args: string[], env: Record<string, string> = {})
 
 function show(r: Run): string {
   return `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
-}
-
-async function closedPort(): Promise<number> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
 }
 
 /** Splits a POSIX shell command line (single quotes, `'\''`, backslashes, double quotes). */

@@ -17,6 +17,7 @@ import { deliver, parseRetryAfter, refusal, type DeliveryOptions } from '../../s
 import type { StandIn } from '../standins/server';
 import { startWebhook } from '../standins/webhook';
 import { startDingTalk } from '../standins/dingtalk';
+import { closedPort } from '../helpers/net';
 
 function plan(url: string, over: Partial<PlannedRequest> = {}): PlannedRequest {
   return {
@@ -68,15 +69,6 @@ async function raw(handler: http.RequestListener, server: http.Server = http.cre
   };
   opened.push(handle);
   return handle;
-}
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
 }
 
 describe('retries', () => {

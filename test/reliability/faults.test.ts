@@ -31,6 +31,7 @@ import { type Behaviour, json, startServer, type StandIn } from '../standins/ser
 import { startWebhook } from '../standins/webhook';
 import { report } from '../fuzz/config';
 import { contact, events, plan, request } from './plans';
+import { closedPort } from '../helpers/net';
 
 let injected = 0;
 const opened: { close(): Promise<void> }[] = [];
@@ -47,14 +48,6 @@ async function vendor(script: Behaviour[]): Promise<StandIn> {
   }, { script });
   opened.push(s);
   return s;
-}
-
-async function closedPort(): Promise<number> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
 }
 
 function options(extra: DeliveryOptions = {}): DeliveryOptions & { waits: number[] } {

@@ -13,8 +13,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { planAction } from '../../../server/src/engine/actions/build/index';
 import { previewPlan, httpText } from '../../../server/src/engine/actions/preview';
 import { actionableResources } from '../../../server/src/engine/actions/resource';
@@ -37,6 +35,7 @@ import { startZStack } from '../../standins/zstack';
 import { startTencentReceiver } from '../../standins/tencent-receiver';
 import { alarmCallbackYaml } from '../../helpers/resources';
 import { repoRoot } from '../../helpers/repo';
+import { closedPort } from '../../helpers/net';
 
 // ------------------------------------------------------------ the secrets
 
@@ -253,14 +252,6 @@ async function keep<T extends { close(): Promise<void> }>(p: Promise<T>): Promis
   return s;
 }
 
-async function closedPort(): Promise<string> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return `http://127.0.0.1:${port}`;
-}
-
 const sameUrls = (url: string): Urls => ({ dingtalk: url, dingtalkOps: url, lark: url, wecom: url, webhook: url, volcengine: url, huawei: url, zstack: url, tencent: url });
 
 interface Phase {
@@ -303,7 +294,7 @@ before(async () => {
   phases.push({ name: 'echo (JSON error carrying the request)', urls: sameUrls((await keep(startServer(echoJson))).url) });
   phases.push({ name: 'echo (text 500 carrying the request)', urls: sameUrls((await keep(startServer(echoText))).url) });
   phases.push({ name: 'connection reset', urls: sameUrls((await keep(startServer(echoJson, { script: Array(500).fill('reset') }))).url) });
-  phases.push({ name: 'connection refused', urls: sameUrls(await closedPort()) });
+  phases.push({ name: 'connection refused', urls: sameUrls(`http://127.0.0.1:${await closedPort()}`) });
 });
 
 after(async () => {

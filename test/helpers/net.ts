@@ -1,0 +1,14 @@
+/**
+ * Loopback helpers for the delivery tests: a port that refuses connections.
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A port on 127.0.0.1 that nothing listens on (it was free a moment ago: bound, then released). */
+export async function closedPort(): Promise<number> {
+  const s = http.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as AddressInfo;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
