@@ -158,7 +158,7 @@ export const SETTINGS_SECTION = 'alertcfg';
 /**
  * Node flags a client should start the server with: a smaller young generation
  * (8 MB semi-spaces instead of V8's 16 MB) keeps a session on a 5,000-resource file
- * about 25 MB smaller, at no measurable cost in latency (bench/RESULTS.md).
+ * about 20 MB smaller, at no measurable cost in latency (bench/RESULTS.md).
  */
 export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=8'];
 
