@@ -24,6 +24,7 @@ import { renderMarkdown } from './report';
 import { alertcfgServer, yamlLanguageServer } from './servers';
 import { type Latencies, type Spread, latencies, round, spread } from './stats';
 import { type WorkspaceRun, runWorkspace } from './workspace';
+import { repoRoot } from '../../test/helpers/repo';
 
 // ------------------------------------------------------------------ options
 
@@ -63,22 +64,11 @@ function options(argv: string[]): Options {
 
 // ------------------------------------------------------------------ helpers
 
-const REPO = findRepo(__dirname);
+const REPO = repoRoot();
 const TMP = join(REPO, 'bench', 'tmp');
 /** The product as shipped (minified), built by bench/build.mjs for this run alone. */
 const DIST = join(TMP, 'dist');
 const t0 = performance.now();
-
-function findRepo(from: string): string {
-  let dir = from;
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'alertcfg') return dir;
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-}
 
 function log(s: string): void {
   const secs = ((performance.now() - t0) / 1000).toFixed(0).padStart(4);

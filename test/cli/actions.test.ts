@@ -22,7 +22,7 @@ import { startHuawei } from '../standins/huawei';
 import { startVolcengine } from '../standins/volcengine';
 import { startZStack } from '../standins/zstack';
 import { startTencentReceiver } from '../standins/tencent-receiver';
-import { alarmCallbackYaml } from '../helpers/resources';
+import { alarmCallbackYaml, eventReportYaml } from '../helpers/resources';
 import { repoRoot } from '../helpers/repo';
 import { closedPort } from '../helpers/net';
 
@@ -182,45 +182,9 @@ function contactYaml(o: { name?: string; dingtalk?: string; lark?: string; wecom
   ].join('\n');
 }
 
-const EVENT = `      starts_at: 1716188400000
-      timeout: 259200000
-      metadata:
-        event_name: disk-full
-        event_severity: Major
-        event_type: alarm
-        resource_provider: ecs
-        resource_type: vm
-        resource_id: ecs-0123
-      annotations:
-        message: Disk /data is 95% full
-`;
-
 function eventsYaml(endpoint: string, opts: { clearDoc?: boolean } = {}): string {
-  const push = `apiVersion: alertcfg/v1
-kind: EventReport
-metadata:
-  name: disk-full-report
-target:
-  projectId: ${PROJECT}
-  endpoint: ${endpoint}
-spec:
-  events:
-    - id: "6d7c5d8a-disk-full-ecs-0123"
-${EVENT}`;
-  const clear = `apiVersion: alertcfg/v1
-kind: EventReport
-metadata:
-  name: disk-full-clear
-target:
-  projectId: ${PROJECT}
-  endpoint: ${endpoint}
-action: clear
-spec:
-  events:
-    - id: "6d7c5d8a-disk-full-ecs-0123"
-      ends_at: 1716192000000
-${EVENT}`;
-  return opts.clearDoc ? `${push}---\n${clear}` : push;
+  const push = eventReportYaml({ endpoint, projectId: PROJECT, name: 'disk-full-report' });
+  return opts.clearDoc ? `${push}---\n${eventReportYaml({ endpoint, projectId: PROJECT, name: 'disk-full-clear', clear: true })}` : push;
 }
 
 function keyOpsYaml(endpoint: string): string {

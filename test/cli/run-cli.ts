@@ -6,18 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { repoRoot } from '../helpers/repo';
 
-function findRoot(from: string): string {
-  let dir = from;
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'server'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${from}`);
-    dir = up;
-  }
-}
-
-export const ROOT = findRoot(__dirname);
+export const ROOT = repoRoot();
 export const CLI = join(ROOT, 'dist', 'cli.js');
 
 export interface CliResult {

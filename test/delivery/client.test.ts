@@ -17,7 +17,7 @@ import { deliver, parseRetryAfter, refusal, type DeliveryOptions } from '../../s
 import type { StandIn } from '../standins/server';
 import { startWebhook } from '../standins/webhook';
 import { startDingTalk } from '../standins/dingtalk';
-import { closedPort } from '../helpers/net';
+import { closedPort, streamMegabytes } from '../helpers/net';
 
 function plan(url: string, over: Partial<PlannedRequest> = {}): PlannedRequest {
   return {
@@ -196,18 +196,9 @@ describe('timeouts and answers', () => {
   });
 
   test('a 10 MB answer is truncated to maxBodyBytes and flagged', async () => {
-    const chunk = Buffer.alloc(1024 * 1024, 'x');
     const srv = await raw((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/plain' });
-      let n = 0;
-      const write = () => {
-        while (n < 10) {
-          n++;
-          if (!res.write(chunk)) return void res.once('drain', write);
-        }
-        res.end();
-      };
-      write();
+      streamMegabytes(res, 10);
     });
     const out = await deliver(plan(srv.url), opts({ maxBodyBytes: 64 * 1024 }));
     assert.equal(out.attempts.length, 1);

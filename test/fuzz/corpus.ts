@@ -6,9 +6,10 @@
  * misses of real alert configuration rather than noise the engine rejects at once.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { CATALOG, KINDS, templateFor } from '../../server/src/engine/index';
+import { repoRoot } from '../helpers/repo';
 
 export interface Seed {
   name: string;
@@ -16,18 +17,7 @@ export interface Seed {
   format: 'yaml' | 'json';
 }
 
-export const REPO = findRepo(__dirname);
-
-function findRepo(from: string): string {
-  let dir = from;
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'alertcfg') return dir;
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-}
+export const REPO = repoRoot();
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -1,5 +1,6 @@
 /**
- * Loopback helpers for the delivery tests: a port that refuses connections.
+ * Loopback helpers for the delivery tests: a port that refuses connections, and an
+ * answer too large to keep.
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,4 +12,18 @@ export async function closedPort(): Promise<number> {
   const { port } = s.address() as AddressInfo;
   await new Promise<void>((r) => s.close(() => r()));
   return port;
+}
+
+/** Answers `count` MiB of `x`, honouring back-pressure, then ends the response. */
+export function streamMegabytes(res: http.ServerResponse, count: number): void {
+  const chunk = Buffer.alloc(1024 * 1024, 'x');
+  let n = 0;
+  const write = (): void => {
+    while (n < count) {
+      n++;
+      if (!res.write(chunk)) return void res.once('drain', write);
+    }
+    res.end();
+  };
+  write();
 }

@@ -42,3 +42,32 @@ spec:
   recoverTime: "0"
 `;
 }
+
+/**
+ * A Huawei AOM event report of one event (disk full on an ECS), pushed to
+ * `endpoint`; with `clear`, the same event cleared (`action: clear`, `ends_at`).
+ */
+export function eventReportYaml(o: { endpoint: string; projectId: string; name: string; clear?: boolean }): string {
+  return `apiVersion: alertcfg/v1
+kind: EventReport
+metadata:
+  name: ${o.name}
+target:
+  projectId: ${o.projectId}
+  endpoint: ${o.endpoint}
+${o.clear ? 'action: clear\n' : ''}spec:
+  events:
+    - id: "6d7c5d8a-disk-full-ecs-0123"
+${o.clear ? '      ends_at: 1716192000000\n' : ''}      starts_at: 1716188400000
+      timeout: 259200000
+      metadata:
+        event_name: disk-full
+        event_severity: Major
+        event_type: alarm
+        resource_provider: ecs
+        resource_type: vm
+        resource_id: ecs-0123
+      annotations:
+        message: Disk /data is 95% full
+`;
+}

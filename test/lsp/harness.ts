@@ -6,7 +6,7 @@
  * `publishDiagnostics`, and shuts the server down cleanly.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,20 +24,10 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import { repoRoot } from '../helpers/repo';
 
-export const REPO = findRepo(__dirname);
+export const REPO = repoRoot();
 export const SERVER = join(REPO, 'dist', 'server.js');
-
-function findRepo(from: string): string {
-  let dir = from;
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'alertcfg') return dir;
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-}
 
 export interface HarnessOptions {
   /** Files of the workspace, by path relative to its root. */

@@ -31,7 +31,7 @@ import { type Behaviour, json, startServer, type StandIn } from '../standins/ser
 import { startWebhook } from '../standins/webhook';
 import { report } from '../fuzz/config';
 import { contact, events, plan, request } from './plans';
-import { closedPort } from '../helpers/net';
+import { closedPort, streamMegabytes } from '../helpers/net';
 
 let injected = 0;
 const opened: { close(): Promise<void> }[] = [];
@@ -201,20 +201,11 @@ describe('answer faults', () => {
   });
 
   test('a 10 MB answer: read up to 1 MiB, flagged as cut, not retried', async () => {
-    const chunk = Buffer.alloc(1024 * 1024, 'x');
     let served = 0;
     const server = http.createServer((_req, res) => {
       served++;
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      let n = 0;
-      const write = () => {
-        while (n < 10) {
-          n++;
-          if (!res.write(chunk)) return void res.once('drain', write);
-        }
-        res.end();
-      };
-      write();
+      streamMegabytes(res, 10);
     });
     const sockets = new Set<Socket>();
     server.on('connection', (s: Socket) => sockets.add(s));

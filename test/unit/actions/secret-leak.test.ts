@@ -33,7 +33,7 @@ import { startHuawei } from '../../standins/huawei';
 import { startVolcengine } from '../../standins/volcengine';
 import { startZStack } from '../../standins/zstack';
 import { startTencentReceiver } from '../../standins/tencent-receiver';
-import { alarmCallbackYaml } from '../../helpers/resources';
+import { alarmCallbackYaml, eventReportYaml } from '../../helpers/resources';
 import { repoRoot } from '../../helpers/repo';
 import { closedPort } from '../../helpers/net';
 
@@ -160,28 +160,7 @@ spec:
     secret: \${secret:ops-dingtalk-secret}
     atPersonPhoneNumbers: ["13800000000"]
 `,
-    'events.yaml': `apiVersion: alertcfg/v1
-kind: EventReport
-metadata:
-  name: disk-full
-target:
-  projectId: ${PROJECT}
-  endpoint: ${u.huawei}
-spec:
-  events:
-    - id: "6d7c5d8a-disk-full-ecs-0123"
-      starts_at: 1716188400000
-      timeout: 259200000
-      metadata:
-        event_name: disk-full
-        event_severity: Major
-        event_type: alarm
-        resource_provider: ecs
-        resource_type: vm
-        resource_id: ecs-0123
-      annotations:
-        message: Disk /data is 95% full
-`,
+    'events.yaml': eventReportYaml({ endpoint: u.huawei, projectId: PROJECT, name: 'disk-full' }),
     'keyops.yaml': `apiVersion: alertcfg/v1
 kind: KeyOperationNotification
 metadata:
