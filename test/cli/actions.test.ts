@@ -23,10 +23,9 @@ import { startVolcengine } from '../standins/volcengine';
 import { startZStack } from '../standins/zstack';
 import { startTencentReceiver } from '../standins/tencent-receiver';
 import { alarmCallbackYaml, eventReportYaml } from '../helpers/resources';
-import { repoRoot } from '../helpers/repo';
+import { CLI, runCliAsync } from './run-cli';
 import { closedPort } from '../helpers/net';
 
-const CLI = join(repoRoot(), 'dist', 'cli.js');
 const BUILT = statSync(CLI, { throwIfNoEntry: false }) ? false : 'dist/cli.js is not built (npm run build)';
 
 // ------------------------------------------------------------ helpers
@@ -57,18 +56,10 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the CLI asynchronously (the stand-ins live in this process), stdin a pipe (not a TTY). */
-function alertcfg(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', HOME: cwd, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.stdin.end();
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+/** Runs the CLI asynchronously (the stand-ins live in this process). */
+async function alertcfg(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const r = await runCliAsync(args, cwd, env);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 function show(r: Run): string {

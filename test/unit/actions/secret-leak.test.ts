@@ -9,7 +9,6 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +33,7 @@ import { startVolcengine } from '../../standins/volcengine';
 import { startZStack } from '../../standins/zstack';
 import { startTencentReceiver } from '../../standins/tencent-receiver';
 import { alarmCallbackYaml, eventReportYaml } from '../../helpers/resources';
-import { repoRoot } from '../../helpers/repo';
+import { CLI, runCliAsync } from '../../cli/run-cli';
 import { closedPort } from '../../helpers/net';
 
 // ------------------------------------------------------------ the secrets
@@ -359,26 +358,15 @@ describe('engine: delivery reports never show a secret', () => {
 
 // ------------------------------------------------------------ CLI
 
-const CLI = join(repoRoot(), 'dist', 'cli.js');
-
 interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
 }
 
-function cli(args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    // No proxy variables from the real environment: only loopback is used.
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', HOME: cwd, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.stdin.end();
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+async function cli(args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
+  const r = await runCliAsync(args, cwd, env);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
