@@ -29,6 +29,7 @@ import {
   skipUnlessReady,
   withVsCode,
 } from './harness';
+import { BROKEN_CONTACT_YAML } from '../helpers/resources';
 
 const pre = checkPrerequisites({ needVsce: true });
 if (!pre.ok) {
@@ -53,17 +54,7 @@ const SEED = lines(
   '  Email: seed@example.com',
 );
 
-const BROKEN = lines(
-  'apiVersion: alertcfg/v1',
-  'kind: Contact',
-  'metadata:',
-  '  name: broken',
-  'spec:',
-  '  Emial: sre@example.com',
-  '  Webhook:',
-  '    Address: http://alerts.example.com/hooks/vmp',
-  '    Token: ${secret:e2e-webhook-token}',
-);
+const BROKEN = BROKEN_CONTACT_YAML;
 
 function botYaml(base: string): string {
   return lines(

@@ -71,3 +71,18 @@ ${o.clear ? '      ends_at: 1716192000000\n' : ''}      starts_at: 1716188400000
         message: Disk /data is 95% full
 `;
 }
+
+/**
+ * A Contact with one error (MissingParameter.Name) and two warnings (the near-miss
+ * key `Emial`, a webhook on plain http), the file the editor tests open first.
+ */
+export const BROKEN_CONTACT_YAML = `apiVersion: alertcfg/v1
+kind: Contact
+metadata:
+  name: broken
+spec:
+  Emial: sre@example.com
+  Webhook:
+    Address: http://alerts.example.com/hooks/vmp
+    Token: \${secret:e2e-webhook-token}
+`;

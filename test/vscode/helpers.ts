@@ -3,6 +3,7 @@
 // with the real `vscode` API and the installed Alert Config extension.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { BROKEN_CONTACT_YAML } from '../helpers/resources';
 
 export const EXTENSION_ID = 'alertcfg.alertcfg';
 
@@ -131,17 +132,7 @@ export function botContact(name: string, base: string, tokenRef: string, secretR
 }
 
 /** A Contact with one error (MissingParameter.Name) and two warnings (a near-miss key, plain http). */
-export const BROKEN_CONTACT = lines(
-  'apiVersion: alertcfg/v1',
-  'kind: Contact',
-  'metadata:',
-  '  name: broken',
-  'spec:',
-  '  Emial: sre@example.com',
-  '  Webhook:',
-  '    Address: http://alerts.example.com/hooks/vmp',
-  '    Token: ${secret:e2e-webhook-token}',
-);
+export const BROKEN_CONTACT = BROKEN_CONTACT_YAML;
 
 export const BROKEN_DIAGNOSTICS = [
   '5:1 error MissingParameter.Name Missing required property "Name" (Name of the alert contact): add it to "spec".',
