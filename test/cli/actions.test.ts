@@ -577,6 +577,27 @@ describe('replay: Tencent alarm callback', { skip: BUILT, concurrency: 4 }, () =
     assert.equal(rx.alarms[0]!['alarmStatus'], 1);
   });
 
+  test('a minimal payload (only sessionId and alarmStatus) still replays: the missing fields are warnings', async () => {
+    const rx = await keep(startTencentReceiver({ path: '/tencent/alarm' }));
+    const minimal = `apiVersion: alertcfg/v1\nkind: AlarmCallback\nmetadata:\n  name: minimal\ntarget:\n  url: ${rx.url}/tencent/alarm\nspec:\n  sessionId: "session-minimal-1"\n  alarmStatus: 1\n`;
+    const dir = workspace({ 'alarm.yaml': minimal });
+    const r = await alertcfg(dir, ['replay', 'alarm.yaml']);
+    assert.equal(r.code, 0, show(r));
+    assert.deepEqual(rx.alarms, [{ sessionId: 'session-minimal-1', alarmStatus: 1 }]);
+  });
+
+  test('the 2018 doc\'s nesting (times inside alarmPolicyInfo) is replayed as written', async () => {
+    const rx = await keep(startTencentReceiver({ path: '/tencent/alarm' }));
+    const nested = alarmCallbackYaml(`${rx.url}/tencent/alarm`).replace(/\n {2}(firstOccurTime|durationTime|recoverTime):/g, '\n    $1:');
+    assert.match(nested, /\n {4}firstOccurTime:/);
+    const dir = workspace({ 'alarm.yaml': nested });
+    const r = await alertcfg(dir, ['replay', 'alarm.yaml']);
+    assert.equal(r.code, 0, show(r));
+    const sent = rx.alarms[0]! as Record<string, Record<string, unknown>>;
+    assert.equal(sent['firstOccurTime'], undefined);
+    assert.ok(sent['alarmPolicyInfo']!['firstOccurTime'], JSON.stringify(sent));
+  });
+
   test('a wrong sessionId in every ack → 3 attempts, all reported, exit 1', async () => {
     const rx = await keep(startTencentReceiver({ script: ['wrong-session', 'wrong-session', 'wrong-session'] }));
     const dir = workspace({ 'alarm.yaml': alarmCallbackYaml(`${rx.url}/tencent/alarm`) });

@@ -32,6 +32,7 @@ const EVENTS = lines(
   '  events:',
   '    - starts_at: 1605232501', // 6: timestamp-in-seconds at 18..28, set to info by the configuration
   '      metadata: {event_name: test, event_severity: Major, event_type: alarm, resource_provider: ecs, resource_type: vm, resource_id: ecs123}',
+  '      timeout: 60000',
 );
 
 const EMAIL_MSG = '"Email" must be a valid e-mail address, such as user-demo@example.com.';

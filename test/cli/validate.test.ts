@@ -59,6 +59,7 @@ const EVENTS = lines(
   '  events:',
   '    - starts_at: 1605232501',
   '      metadata: {event_name: test, event_severity: Major, event_type: alarm, resource_provider: ecs, resource_type: vm, resource_id: ecs123}',
+  '      timeout: 60000',
 );
 const EVENTS_LINE = (file: string) =>
   `${file}:6:18 warning timestamp-in-seconds starts_at 1605232501 looks like seconds (2020-11-13T01:55:01.000Z if so); AOM expects milliseconds. Use 1605232501000.`;

@@ -46,10 +46,13 @@ test('the quick fixes the editor offers are documented where SPEC §3 names them
   const withFix = CATALOG.filter((d) => d.fix).map((d) => d.code).sort();
   assert.deepEqual(withFix, [
     'MissingParameter.*',
+    'callback-time-nested',
     'complete-ignores-field',
     'dingtalk-mention-missing',
+    'expected-property',
     'missing-property',
     'secret-in-plaintext',
+    'timeout-missing',
     'timestamp-in-seconds',
     'timestamp-not-epoch-ms',
     'unknown-property',

@@ -55,7 +55,7 @@ test('seconds to milliseconds, the 3-day timeout, the WeCom URL, https and a mis
   assert.equal(fixed(events, 'timeout-ambiguous', 'Change to 259200000'), events.replace('4320000', '259200000'));
   const wecom = lines('apiVersion: alertcfg/v1', 'kind: Contact', 'spec:', '  Name: w', '  WeComBotWebhook:', "    Address: '693a91f6-7abc-4bc4-97a0-0ec2sifa5aaa'");
   assert.equal(fixed(wecom, 'wecom-bare-key', 'Write the whole WeCom webhook URL'), wecom.replace("'693a", "'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a"));
-  const http = lines('apiVersion: alertcfg/v1', 'kind: Contact', 'spec:', '  Name: h', '  Webhook:', '    Address: http://hooks.example.com/x');
+  const http = lines('apiVersion: alertcfg/v1', 'kind: Contact', 'spec:', '  Name: h', '  Webhook:', '    Address: http://hooks.example.com/x', '    Token: ${secret:h-token}');
   assert.equal(fixed(http, 'insecure-url', 'Use https://'), http.replace('http://', 'https://'));
   const ding = lines('apiVersion: alertcfg/v1', 'kind: DingTalkTestConnection', 'spec:', '  params:', '    testMsg: "disk full"', '    url: https://oapi.dingtalk.com/robot/send?access_token=${env:T}', '    atPersonPhoneNumbers: ["13800000000"]');
   assert.equal(fixed(ding, 'dingtalk-mention-missing', 'Add "@13800000000" to the message text'), ding.replace('"disk full"', '"disk full @13800000000"'));

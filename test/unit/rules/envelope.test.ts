@@ -18,7 +18,7 @@ test('action on a kind other than EventReport: an error on the action key', () =
 });
 
 test('action on EventReport is clear or nothing', () => {
-  const event = ['    - id: x', '      ends_at: 1716192000000', '      metadata: {event_name: a, event_severity: Major, event_type: alarm, resource_provider: ecs, resource_type: vm, resource_id: r}'];
+  const event = ['    - id: x', '      ends_at: 1716192000000', '      timeout: 60000', '      metadata: {event_name: a, event_severity: Major, event_type: alarm, resource_provider: ecs, resource_type: vm, resource_id: r}'];
   assert.deepEqual(brief(lines('apiVersion: alertcfg/v1', 'kind: EventReport', 'action: clear', 'spec:', '  events:', ...event)), []);
   // Not clearing, so the event (with no starts_at) is reported as it stands.
   assert.deepEqual(codes(lines('apiVersion: alertcfg/v1', 'kind: EventReport', 'action: delete', 'spec:', '  events:', ...event)), ['invalid-value error 3:9-3:15', 'starts-at-required error 6:7-6:9']);

@@ -14,18 +14,20 @@ const REPORT = ['apiVersion: alertcfg/v1', 'kind: EventReport', 'metadata:', '  
 /** Lines 1-10 (`action: clear` on line 8); the first event key is on line 11. */
 const CLEAR = [...REPORT.slice(0, 7), 'action: clear', ...REPORT.slice(7)];
 /** Seven lines: `metadata:` and its six required fields. */
-const META = ['      metadata:', '        event_name: disk-full', '        event_severity: Major', '        event_type: alarm', '        resource_provider: ecs', '        resource_type: vm', '        resource_id: ecs-0123'];
+const META_ONLY = ['      metadata:', '        event_name: disk-full', '        event_severity: Major', '        event_type: alarm', '        resource_provider: ecs', '        resource_type: vm', '        resource_id: ecs-0123'];
+/** The metadata, then the alarm's timeout (a report of an alarm without one is timeout-missing). */
+const META = [...META_ONLY, '      timeout: 259200000'];
 const brief3 = (text: string) => check(text).map((d) => `${d.code} ${d.severity} ${d.range}`);
 
 test('starts-at-required: an event reported without starts_at, on the event\'s first key', () => {
-  const found = check(lines(...REPORT, '    - timeout: 259200000', ...META));
+  const found = check(lines(...REPORT, '    - timeout: 259200000', ...META_ONLY));
   assert.deepEqual(found.map((d) => `${d.code} ${d.severity} ${d.range}`), ['starts-at-required error 10:7-10:14']);
   assert.deepEqual(found[0]!.data?.path, ['spec', 'events', 0]);
   assert.equal(found[0]!.data?.['property'], 'starts_at');
 });
 
 test('starts-at-required passes with starts_at', () => {
-  assert.deepEqual(brief(lines(...REPORT, '    - starts_at: 1716188400000', '      timeout: 259200000', ...META)), []);
+  assert.deepEqual(brief(lines(...REPORT, '    - starts_at: 1716188400000', '      timeout: 259200000', ...META_ONLY)), []);
 });
 
 test('clear-requires-id: an event cleared without id', () => {
@@ -83,9 +85,38 @@ test('timestamp-not-epoch-ms: a string that is no date has no epoch value to off
   assert.equal(found[0]!.data?.['epochMs'], undefined);
 });
 
-test('ends-before-starts: on the ends_at value', () => {
+test('ends-before-starts: on the ends_at value of a report, a warning', () => {
+  const text = lines(...REPORT, '    - starts_at: 1716192000000', '      ends_at: 1716188400000', ...META);
+  assert.deepEqual(brief(text), ['ends-before-starts warning 11:16-11:29']);
+});
+
+test('clear-ends-before-starts: a clear that ends the alarm before it began is an error', () => {
   const text = lines(...CLEAR, '    - id: 6d7c5d8a-disk-full-ecs-0123', '      starts_at: 1716192000000', '      ends_at: 1716188400000', ...META);
-  assert.deepEqual(brief(text), ['ends-before-starts warning 13:16-13:29']);
+  const found = check(text);
+  assert.deepEqual(found.map((d) => `${d.code} ${d.severity} ${d.range}`), ['clear-ends-before-starts error 13:16-13:29']);
+  assert.match(found[0]!.message, /a clear cannot end an alarm before it began/);
+});
+
+test('clear-ends-at-zero: AOM reads ends_at 0 as "not cleared", so the clear would not clear', () => {
+  const found = check(lines(...CLEAR, '    - id: 6d7c5d8a-disk-full-ecs-0123', '      ends_at: 0', ...META));
+  assert.deepEqual(found.map((d) => `${d.code} ${d.severity} ${d.range}`), ['clear-ends-at-zero error 12:16-12:17']);
+  assert.match(found[0]!.message, /"not cleared"/);
+  // In a report, 0 is the documented default and says nothing wrong.
+  assert.deepEqual(brief(lines(...REPORT, '    - starts_at: 1716188400000', '      ends_at: 0', ...META)), []);
+});
+
+test('timeout-missing: an alarm reported without timeout, naming the five-day auto-clear', () => {
+  const found = check(lines(...REPORT, '    - starts_at: 1716188400000', ...META_ONLY));
+  assert.deepEqual(found.map((d) => `${d.code} ${d.severity} ${d.range}`), ['timeout-missing warning 10:7-10:16']);
+  assert.match(found[0]!.message, /after five days/);
+  assert.equal(found[0]!.data?.['property'], 'timeout');
+  assert.equal(found[0]!.data?.['value'], 432_000_000);
+});
+
+test('timeout-missing is for reported alarms only: not for events, not for clears', () => {
+  const event = META_ONLY.map((l) => l.replace('event_type: alarm', 'event_type: event'));
+  assert.deepEqual(brief(lines(...REPORT, '    - starts_at: 1716188400000', ...event)), []);
+  assert.deepEqual(brief(lines(...CLEAR, '    - id: 6d7c5d8a-disk-full-ecs-0123', '      ends_at: 1716192000000', ...META_ONLY)), []);
 });
 
 test('ends-before-starts passes when ends_at is later, or 0', () => {
@@ -94,16 +125,16 @@ test('ends-before-starts passes when ends_at is later, or 0', () => {
 });
 
 test('timeout-ambiguous: 4320000 ms, with the 3-day value as suggestion', () => {
-  const found = check(lines(...REPORT, '    - starts_at: 1716188400000', '      timeout: 4320000', ...META));
+  const found = check(lines(...REPORT, '    - starts_at: 1716188400000', '      timeout: 4320000', ...META_ONLY));
   assert.deepEqual(found.map((d) => `${d.code} ${d.severity} ${d.range}`), ['timeout-ambiguous warning 11:16-11:23']);
   assert.equal(found[0]!.data?.['suggestion'], 259200000);
   assert.match(found[0]!.message, /72 minutes/);
 });
 
 test('timeout-ambiguous passes for other values; timeout over 15 days is out-of-range', () => {
-  assert.deepEqual(brief(lines(...REPORT, '    - starts_at: 1716188400000', '      timeout: 259200000', ...META)), []);
-  assert.deepEqual(brief(lines(...REPORT, '    - starts_at: 1716188400000', '      timeout: 1296000000', ...META)), []);
-  const found = check(lines(...REPORT, '    - starts_at: 1716188400000', '      timeout: 1296000001', ...META));
+  assert.deepEqual(brief(lines(...REPORT, '    - starts_at: 1716188400000', '      timeout: 259200000', ...META_ONLY)), []);
+  assert.deepEqual(brief(lines(...REPORT, '    - starts_at: 1716188400000', '      timeout: 1296000000', ...META_ONLY)), []);
+  const found = check(lines(...REPORT, '    - starts_at: 1716188400000', '      timeout: 1296000001', ...META_ONLY));
   assert.deepEqual(found.map((d) => `${d.code} ${d.severity} ${d.range}`), ['out-of-range error 11:16-11:26']);
   assert.match(found[0]!.message, /at most 1296000000 \(15 days\)/);
 });
@@ -116,14 +147,14 @@ test('event_severity: major is invalid-value suggesting Major', () => {
 });
 
 test('metadata values are 1..2048 characters; extra metadata keys are strings', () => {
-  const empty = check(lines(...REPORT, '    - starts_at: 1716188400000', ...META.slice(0, 6), '        resource_id: ""'));
+  const empty = check(lines(...REPORT, '    - starts_at: 1716188400000', ...META.slice(0, 6), '        resource_id: ""', '      timeout: 259200000'));
   assert.deepEqual(empty.map((d) => `${d.code} ${d.severity} ${d.range}`), ['out-of-range error 17:22-17:24']);
-  const long = check(lines(...REPORT, '    - starts_at: 1716188400000', ...META.slice(0, 6), `        resource_id: ${'a'.repeat(2049)}`));
+  const long = check(lines(...REPORT, '    - starts_at: 1716188400000', ...META.slice(0, 6), `        resource_id: ${'a'.repeat(2049)}`, '      timeout: 259200000'));
   assert.deepEqual(long.map((d) => `${d.code} ${d.severity} ${d.range}`), ['out-of-range error 17:22-17:2071']);
   assert.match(long[0]!.message, /at most 2048 characters long \(it has 2049\)/);
-  assert.deepEqual(brief(lines(...REPORT, '    - starts_at: 1716188400000', ...META.slice(0, 6), `        resource_id: ${'a'.repeat(2048)}`)), []);
-  assert.deepEqual(brief3(lines(...REPORT, '    - starts_at: 1716188400000', ...META, '        region: 5')), ['invalid-type error 18:17-18:18']);
-  assert.deepEqual(brief(lines(...REPORT, '    - starts_at: 1716188400000', ...META, '        region: cn-north-4')), []);
+  assert.deepEqual(brief(lines(...REPORT, '    - starts_at: 1716188400000', ...META.slice(0, 6), `        resource_id: ${'a'.repeat(2048)}`, '      timeout: 259200000')), []);
+  assert.deepEqual(brief3(lines(...REPORT, '    - starts_at: 1716188400000', ...META_ONLY, '        region: 5', '      timeout: 259200000')), ['invalid-type error 18:17-18:18']);
+  assert.deepEqual(brief(lines(...REPORT, '    - starts_at: 1716188400000', ...META_ONLY, '        region: cn-north-4', '      timeout: 259200000')), []);
 });
 
 test('a metadata field missing: missing-property on the metadata key', () => {
@@ -142,8 +173,8 @@ test('a string where the events list or an event belongs is one finding', () => 
 test('a raw body is reported, never cleared: starts-at-required applies and action is unknown', () => {
   const meta = '    metadata: {event_name: a, event_severity: Major, event_type: alarm, resource_provider: ecs, resource_type: vm, resource_id: r}';
   assert.deepEqual(brief(lines('# alertcfg: kind=EventReport', 'events:', '  - timeout: 60000', meta)), ['starts-at-required error 3:5-3:12']);
-  const found = check(lines('# alertcfg: kind=EventReport', 'action: clear', 'events:', '  - id: x', '    ends_at: 1716192000000', meta));
+  const found = check(lines('# alertcfg: kind=EventReport', 'action: clear', 'events:', '  - id: x', '    ends_at: 1716192000000', '    timeout: 60000', meta));
   assert.deepEqual(found.map((d) => `${d.code} ${d.severity} ${d.range}`), ['unknown-property warning 2:1-2:7', 'starts-at-required error 4:5-4:7']);
   assert.match(found[0]!.message, /Known properties: events/);
-  assert.deepEqual(brief(lines('# alertcfg: kind=EventReport', 'events:', '  - starts_at: 1605232501000', meta)), []);
+  assert.deepEqual(brief(lines('# alertcfg: kind=EventReport', 'events:', '  - starts_at: 1605232501000', '    timeout: 60000', meta)), []);
 });

@@ -131,8 +131,8 @@ export function firstExample(schema: Schema): unknown {
 }
 
 const LABELS = {
-  en: { period: '.', colon: ': ', required: 'required', optional: 'optional', example: 'Example', source: 'Source', values: 'Values', utc: 'UTC', local: 'Local time', duration: 'Duration', secretSet: 'is set in secret storage', secretUnset: 'is **not set** in secret storage', secretUnknown: 'is read from secret storage when a request is built (the editor did not share which secrets are set)', env: 'is read from the environment variable', envWhen: 'when a request is built', secretCli: 'In the CLI it comes from the environment variable', docLink: 'vendor doc', type: 'Type' },
-  'zh-cn': { period: '。', colon: '：', required: '必填', optional: '可选', example: '示例', source: '来源', values: '取值', utc: 'UTC', local: '本地时间', duration: '时长', secretSet: '已在密钥存储中设置', secretUnset: '**未**在密钥存储中设置', secretUnknown: '在构建请求时从密钥存储读取（编辑器未提供已设置的密钥列表）', env: '读取自环境变量', envWhen: '（在构建请求时）', secretCli: '命令行中读取环境变量', docLink: '厂商文档', type: '类型' },
+  en: { period: '.', colon: ': ', required: 'required', optional: 'optional', expected: 'optional, always sent by the vendor', example: 'Example', source: 'Source', values: 'Values', utc: 'UTC', local: 'Local time', duration: 'Duration', secretSet: 'is set in secret storage', secretUnset: 'is **not set** in secret storage', secretUnknown: 'is read from secret storage when a request is built (the editor did not share which secrets are set)', env: 'is read from the environment variable', envWhen: 'when a request is built', secretCli: 'In the CLI it comes from the environment variable', docLink: 'vendor doc', type: 'Type' },
+  'zh-cn': { period: '。', colon: '：', required: '必填', optional: '可选', expected: '可选，厂商总会发送', example: '示例', source: '来源', values: '取值', utc: 'UTC', local: '本地时间', duration: '时长', secretSet: '已在密钥存储中设置', secretUnset: '**未**在密钥存储中设置', secretUnknown: '在构建请求时从密钥存储读取（编辑器未提供已设置的密钥列表）', env: '读取自环境变量', envWhen: '（在构建请求时）', secretCli: '命令行中读取环境变量', docLink: '厂商文档', type: '类型' },
 } as const;
 
 export function labels(locale: Locale) {

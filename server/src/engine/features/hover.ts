@@ -59,7 +59,7 @@ export function hoverAt(text: string, offset: number, file: AnalysedFile, option
     const s = at.schema;
     const name = lastName(path);
     const isItem = typeof path[path.length - 1] === 'number';
-    const head = `**${name}**${isItem ? ' []' : ''} · \`${typeLabel(s)}\`${isItem ? '' : ` · ${at.required ? L.required : L.optional}`}`;
+    const head = `**${name}**${isItem ? ' []' : ''} · \`${typeLabel(s)}\`${isItem ? '' : ` · ${at.required ? L.required : at.expected ? L.expected : L.optional}`}`;
     const section: string[] = [head];
     // The value under the cursor first: its date, its duration, its enum meaning.
     if (!onKey && node?.type === 'scalar') section.push(...valueNotes(s, node.value, options));

@@ -47,12 +47,12 @@ export function columnOf(text: string, offset: number): number {
   return offset - lineStartAt(text, offset);
 }
 
-function indentOfLine(text: string, offset: number): string {
+export function indentOfLine(text: string, offset: number): string {
   const s = lineStartAt(text, offset);
   return /^[ \t]*/.exec(text.slice(s, s + 200))![0];
 }
 
-function isFlow(text: string, base: number, node: Node): boolean {
+export function isFlow(text: string, base: number, node: Node): boolean {
   const c = text.charAt(base + node.start);
   return c === '{' || c === '[';
 }

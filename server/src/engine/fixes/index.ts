@@ -6,6 +6,7 @@ import type { Finding } from '../model/finding';
 import { lineBreakOf } from '../text/line-breaks';
 import { toEpochMs } from './epoch';
 import { MISSING_CODES, addMissingProperty } from './missing';
+import { moveFieldsUp } from './move';
 import { removeIgnoredField } from './remove';
 import { fixUnknownProperty } from './rename';
 import { moveSecret } from './secret';
@@ -22,6 +23,7 @@ const TABLE: readonly { matches: (code: string) => boolean; fix: FixFunction }[]
   { matches: (c) => c === 'wecom-bare-key', fix: useReplacement },
   { matches: (c) => c === 'insecure-url', fix: useHttps },
   { matches: (c) => c === 'dingtalk-mention-missing', fix: addMention },
+  { matches: (c) => c === 'callback-time-nested', fix: moveFieldsUp },
 ];
 
 /**

@@ -8,18 +8,21 @@ import { type Schema, type SchemaRoot, allowedValues, propertiesOf, schemaAt, ty
 import { dataPath, documentOf, insertProperty, schemaRootOfDoc } from './edit';
 import { type Fix, type FixContext, say } from './types';
 
-export const MISSING_CODES = ['missing-property', 'starts-at-required', 'clear-requires-id', 'clear-without-ends-at', 'operations-required'];
+export const MISSING_CODES = ['missing-property', 'expected-property', 'starts-at-required', 'clear-requires-id', 'clear-without-ends-at', 'operations-required', 'timeout-missing'];
 
 export function addMissingProperty(finding: Finding, ctx: FixContext): Fix[] {
   const path = dataPath(finding);
   const at = documentOf(ctx, finding);
-  if (!path || !at) return [];
+  // A blank value is there to fill in, not to add again.
+  if (!path || !at || finding.data?.['blank'] === true) return [];
   const property = typeof finding.data?.['property'] === 'string' ? (finding.data['property'] as string) : path[path.length - 1];
   if (typeof property !== 'string') return [];
   const objectPath = path[path.length - 1] === property ? path.slice(0, -1) : path;
   const root = schemaRootOfDoc(ctx, at);
   const sAt = root ? schemaAt(root, [...objectPath, property]) : undefined;
-  const value = sAt && root ? placeholder(sAt.schema, sAt.file, root, 0) : 'example' in (finding.data ?? {}) && finding.data?.['example'] !== undefined ? finding.data['example'] : '';
+  // A finding may name the value to write (AOM's default timeout); else the schema's example or a placeholder.
+  const given = finding.data && 'value' in finding.data ? finding.data['value'] : undefined;
+  const value = given !== undefined ? given : sAt && root ? placeholder(sAt.schema, sAt.file, root, 0) : 'example' in (finding.data ?? {}) && finding.data?.['example'] !== undefined ? finding.data['example'] : '';
   const edit = insertProperty(ctx, at, objectPath, property, value);
   if (!edit) return [];
   return [{ title: say(ctx, `Add the missing property "${property}"`, `添加缺少的属性 "${property}"`), edits: [edit], preferred: true }];

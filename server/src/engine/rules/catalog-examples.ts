@@ -99,8 +99,8 @@ export const EXAMPLES: Readonly<Record<string, CodeExample>> = {
     good: y(...AOM('disk-full'), '    - starts_at: 1716188400000', '      timeout: 60000', ...eventMetadata()),
   },
   'invalid-value': {
-    bad: y(...AOM('disk-full'), '    - starts_at: 1716188400000', ...eventMetadata('major')),
-    good: y(...AOM('disk-full'), '    - starts_at: 1716188400000', ...eventMetadata('Major')),
+    bad: y(...AOM('disk-full'), '    - starts_at: 1716188400000', '      timeout: 259200000', ...eventMetadata('major')),
+    good: y(...AOM('disk-full'), '    - starts_at: 1716188400000', '      timeout: 259200000', ...eventMetadata('Major')),
   },
   'invalid-format': {
     bad: y(...CTS('all-key-operations'), '  operation_type: complete', '  topic_id: sre-topic'),
@@ -175,22 +175,45 @@ export const EXAMPLES: Readonly<Record<string, CodeExample>> = {
     good: y(...AOM('disk-full-clear', true), '    - id: 6d7c5d8a-disk-full-ecs-0123', '      ends_at: 1716192000000', ...eventMetadata()),
   },
   'timestamp-not-epoch-ms': {
-    bad: y(...AOM('disk-full'), '    - starts_at: "2024-05-20 07:00:00"', ...eventMetadata()),
-    good: y(...AOM('disk-full'), '    - starts_at: 1716188400000', ...eventMetadata()),
+    bad: y(...AOM('disk-full'), '    - starts_at: "2024-05-20 07:00:00"', '      timeout: 259200000', ...eventMetadata()),
+    good: y(...AOM('disk-full'), '    - starts_at: 1716188400000', '      timeout: 259200000', ...eventMetadata()),
     fix: 'Replace the date with its epoch milliseconds (a date and time without a zone is read as UTC, as the AOM doc says). Do not copy the doc\'s own conversion: it gives 1702759381000 for 2024-10-16 16:03:01, which is 2023-12-16 20:43:01 UTC; the right value is 1729094581000.',
   },
   'timestamp-in-seconds': {
-    bad: y(...AOM('disk-full'), '    - starts_at: 1716188400', ...eventMetadata()),
-    good: y(...AOM('disk-full'), '    - starts_at: 1716188400000', ...eventMetadata()),
+    bad: y(...AOM('disk-full'), '    - starts_at: 1716188400', '      timeout: 259200000', ...eventMetadata()),
+    good: y(...AOM('disk-full'), '    - starts_at: 1716188400000', '      timeout: 259200000', ...eventMetadata()),
     fix: 'Multiply by 1000: seconds become milliseconds.',
   },
-  'ends-before-starts': {
+  'clear-ends-at-zero': {
+    bad: y(...AOM('disk-full-clear', true), '    - id: 6d7c5d8a-disk-full-ecs-0123', '      ends_at: 0', ...eventMetadata()),
+    good: y(...AOM('disk-full-clear', true), '    - id: 6d7c5d8a-disk-full-ecs-0123', '      ends_at: 1716192000000', ...eventMetadata()),
+  },
+  'clear-ends-before-starts': {
     bad: y(...AOM('disk-full-clear', true), '    - id: 6d7c5d8a-disk-full-ecs-0123', '      starts_at: 1716192000000', '      ends_at: 1716188400000', ...eventMetadata()),
     good: y(...AOM('disk-full-clear', true), '    - id: 6d7c5d8a-disk-full-ecs-0123', '      starts_at: 1716188400000', '      ends_at: 1716192000000', ...eventMetadata()),
+  },
+  'timeout-missing': {
+    bad: y(...AOM('disk-full'), '    - starts_at: 1716188400000', ...eventMetadata()),
+    good: y(...AOM('disk-full'), '    - starts_at: 1716188400000', '      timeout: 259200000', ...eventMetadata()),
+    fix: 'Insert `timeout: 432000000` (five days, what AOM applies when it is left out), to be set to when the alarm should clear.',
+  },
+  'ends-before-starts': {
+    bad: y(...AOM('disk-full'), '    - starts_at: 1716192000000', '      ends_at: 1716188400000', '      timeout: 259200000', ...eventMetadata()),
+    good: y(...AOM('disk-full'), '    - starts_at: 1716188400000', '      ends_at: 1716192000000', '      timeout: 259200000', ...eventMetadata()),
   },
   'timeout-ambiguous': {
     bad: y(...AOM('disk-full'), '    - starts_at: 1716188400000', '      timeout: 4320000', ...eventMetadata()),
     good: y(...AOM('disk-full'), '    - starts_at: 1716188400000', '      timeout: 259200000', ...eventMetadata()),
+  },
+  'expected-property': {
+    bad: y(...TENCENT.filter((l) => !l.startsWith('  durationTime')), '  recoverTime: "0"'),
+    good: y(...TENCENT, '  recoverTime: "0"'),
+    fix: 'Insert the field with the doc\'s example value.',
+  },
+  'callback-time-nested': {
+    bad: y(...TENCENT.filter((l) => !/^  (firstOccurTime|durationTime)/.test(l)), '    firstOccurTime: "2024-05-20 07:00:00"', '    durationTime: 500', '    recoverTime: "0"'),
+    good: y(...TENCENT, '  recoverTime: "0"'),
+    fix: 'Move the fields out of alarmPolicyInfo to the top level of the payload, keeping their values as written.',
   },
   'recover-before-first-occur': {
     bad: y(...TENCENT, '  recoverTime: "2024-05-20 06:50:00"'),

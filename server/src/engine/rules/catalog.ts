@@ -33,11 +33,11 @@ export const CATALOG: readonly CodeDoc[] = [
   c('time-budget-exceeded', 'warning', 'Checking a document took longer than the engine allows; the remaining checks were skipped', 'A limit of the engine (a per-document time budget of 2 s for the schema check and the rules), so that no document can stall the editor or CI.'),
   c('internal-error', 'error', 'alertcfg failed while checking a document', 'A bug in alertcfg, not in the document: please report it with the document that caused it.'),
   // Schema, Volcengine codes
-  c('MissingParameter.*', 'error', 'A required Contact parameter is missing', `${VOLC}: "MissingParameter.{{parameter}} — The required parameter {{parameter}} is missing."`),
+  c('MissingParameter.*', 'error', 'A required Contact parameter is missing, or empty or blank (which Volcengine treats as missing)', `${VOLC}: "MissingParameter.{{parameter}} — The required parameter {{parameter}} is missing."`),
   c('InvalidParameter.*', 'error', 'A Contact parameter has an invalid value', `${VOLC}: "InvalidParameter.{{parameter}} — The specified parameter {{parameter}} is invalid." (e.g. Email "needs to be a valid e-mail field").`),
   c('Conflict.Name', 'error', 'Two contacts in the workspace share a Name', `${VOLC}: "409 Conflict.Name — The specified name conflicts with existing {{resource}}."`),
   // Schema, other kinds and the envelope
-  c('missing-property', 'error', 'A required property is missing', 'The "required" column of the vendor doc; SPEC §1 for the envelope.'),
+  c('missing-property', 'error', 'A required property is missing; an empty or blank string, or an empty list where an item is required, counts as missing', 'The "required" column of the vendor doc; SPEC §1 for the envelope. The vendors refuse a blank required value as they refuse an absent one.'),
   c('unknown-property', 'warning', 'A property the vendor doc does not define (with "did you mean")', 'The field tables of the vendor docs.'),
   c('invalid-type', 'error', 'A value of the wrong type', 'The "type" column of the vendor doc.'),
   c('invalid-value', 'error', 'A value outside the documented enumeration', 'The enumerations of the vendor docs.'),
@@ -49,7 +49,7 @@ export const CATALOG: readonly CodeDoc[] = [
   c('webhook-address-mismatch', 'warning', 'A bot address that is not on its channel\'s host and path', 'research.md §A–C: DingTalk oapi.dingtalk.com/robot/send?access_token=, Lark open.feishu.cn|open.larksuite.com/open-apis/bot/v2/hook/, WeCom qyapi.weixin.qq.com/cgi-bin/webhook/send?key=.'),
   c('wecom-bare-key', 'error', 'A bare WeCom key where the webhook URL belongs', 'research.md §C: pasting the key where the URL is expected (or the reverse) gives errcode 93000 "invalid webhook url".'),
   c('invalid-url', 'error', 'A webhook address that is not an absolute http(s) URL', `${VOLC}: Address is the webhook URL.`),
-  c('insecure-url', 'warning', 'A webhook address over plain http to a non-loopback host', 'SPEC §5: requests that carry a secret go over HTTPS only.'),
+  c('insecure-url', 'warning', 'A webhook address over plain http to a non-loopback host, with a secret that would travel over it (a token in the URL, Token, SecretKey)', 'SPEC §5: requests that carry a secret go over HTTPS only. An address that carries no secret may use http: that is the receiver\'s choice.'),
   // ZStack
   c('url-or-endpoint-required', 'error', 'Neither params.url nor params.endpointUuid is set', `${ZSTACK}: endpointUuid "DingTalk endpoint uuid" and url "The webhook url" — the test needs one of them.`),
   c('dingtalk-mention-missing', 'warning', 'A mobile to @-mention is not written as @<mobile> in the text', 'research.md §A (DingTalk message types): "the content must contain @<mobile>" for atMobiles.'),
@@ -63,11 +63,16 @@ export const CATALOG: readonly CodeDoc[] = [
   c('starts-at-required', 'error', 'An event reported without starts_at', `${AOM}: starts_at "needs to be specified if the value of action is left blank".`),
   c('clear-requires-id', 'error', 'An event cleared without its id', `${AOM}: id "needs to be specified if the value of action is set to clear".`),
   c('clear-without-ends-at', 'warning', 'An event cleared without ends_at (the current time is used)', `${AOM}: ends_at "needs to be specified if the value of action is set to clear".`),
+  c('clear-ends-at-zero', 'error', 'An event cleared with ends_at 0, which means "not cleared"', `${AOM}: ends_at "0 (default): The alarm is not cleared."`),
+  c('clear-ends-before-starts', 'error', 'An event cleared with an ends_at before its starts_at', `${AOM}: ends_at is the "time when an event or alarm is cleared", starts_at the "time when an event or alarm is generated".`),
+  c('timeout-missing', 'warning', 'An alarm reported without timeout (AOM clears it after five days)', `${AOM}: timeout "needs to be specified if the value of action is left blank (which indicates that an alarm is to be reported)"; "By default, alarms older than five days will be cleared".`),
   c('timestamp-not-epoch-ms', 'error', 'A date string where epoch milliseconds belong', `${AOM}: "2024-10-16 16:03:01 needs to be converted to UTC timestamp … precise down to the millisecond".`),
   c('timestamp-in-seconds', 'warning', 'An epoch timestamp that looks like seconds', `${AOM}: starts_at/ends_at are "UTC timestamp precise down to the millisecond".`),
-  c('ends-before-starts', 'warning', 'ends_at earlier than starts_at', `${AOM}: ends_at is the "time when an event or alarm is cleared".`),
+  c('ends-before-starts', 'warning', 'ends_at earlier than starts_at in a report (in a clear it is clear-ends-before-starts, an error)', `${AOM}: ends_at is the "time when an event or alarm is cleared".`),
   c('timeout-ambiguous', 'warning', 'timeout 4320000, which some docs call "3 days" but is 72 minutes', 'research.md §D: the en-us doc and SDK say "3 days = 3×24×60×1000 = 4,320,000 ms".'),
   // Tencent
+  c('expected-property', 'warning', 'A field Tencent always sends is missing from the payload (a receiver may rely on it)', `${TENCENT}: the doc's parameter list, which has no required column; only sessionId and alarmStatus make a payload unusable when missing, so those stay errors (missing-property).`),
+  c('callback-time-nested', 'info', 'firstOccurTime, durationTime or recoverTime inside alarmPolicyInfo, as the 2018 doc\'s braces nest them', `${TENCENT}: the 2018 doc's example closes alarmPolicyInfo after recoverTime; Tencent's newer callback doc (248/38919) and real payloads send the three at the top level. Both placements are accepted, with the same checks.`),
   c('recover-before-first-occur', 'warning', 'recoverTime earlier than firstOccurTime', `${TENCENT}: recoverTime is the "alarm recovery time", firstOccurTime the "time point when the alarm is triggered for the first time".`),
 ];
 

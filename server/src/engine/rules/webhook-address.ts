@@ -2,7 +2,7 @@
  * Bot webhook addresses: the host and path of each channel (`webhook-address-mismatch`,
  * a warning since proxies exist), a bare WeCom key where the URL belongs
  * (`wecom-bare-key`), addresses that are not http(s) URLs (`invalid-url`), and
- * plain http to a public host (`insecure-url`).
+ * plain http to a public host when a secret would travel over it (`insecure-url`).
  */
 import { CHANNELS, type ChannelInfo, addressProblem, isLoopbackHost, parseUrl } from '../webhooks/channels';
 import { type PathSegment, isString, nodeAt } from '../parse/tree';
@@ -51,6 +51,33 @@ function checkAddress(ctx: RuleContext, path: PathSegment[], info: ChannelInfo |
     }
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    ctx.report('insecure-url', ctx.valueAt(path), `${field} uses plain http; requests that carry a token or secret are only sent over https. Use https://.`, { path: full });
+    const secrets = secretsCarried(ctx, path, info, url);
+    if (!secrets.length) return; // nothing secret travels: plain http is the receiver's choice
+    const list = secrets.length === 1 ? secrets[0]! : `${secrets.slice(0, -1).join(', ')} and ${secrets[secrets.length - 1]!}`;
+    ctx.report('insecure-url', ctx.valueAt(path), `${field} uses plain http, so ${list} would travel unencrypted; alertcfg sends requests that carry a secret over https only. Use https://.`, { path: full, secrets });
   }
+}
+
+/** Query parameters whose names say they hold a credential. */
+const SECRET_PARAM = /token|key|secret|sign|passw|auth/i;
+
+/** What secret a request to this address would carry: the token in the URL, the field beside it. */
+function secretsCarried(ctx: RuleContext, path: PathSegment[], info: ChannelInfo | undefined, url: URL): string[] {
+  const out: string[] = [];
+  const field = path.join('.');
+  if (url.password) out.push(`the password in ${field}`);
+  if (info?.tokenParam) {
+    if (url.searchParams.get(info.tokenParam)) out.push(`the ${info.tokenParam} in ${field}`);
+  } else if (info) {
+    if (url.pathname.length > info.path.length) out.push(`the hook token in ${field}`);
+  } else {
+    for (const [name, value] of url.searchParams) if (value && SECRET_PARAM.test(name)) out.push(`the ${name} parameter in ${field}`);
+  }
+  // The field beside the address that the request uses: Token (sent as a header), SecretKey / secret (signs it).
+  const parent = path.slice(0, -1);
+  for (const key of ['Token', 'SecretKey', 'secret']) {
+    const v = nodeAt(ctx.body, [...parent, key]);
+    if (isString(v) && v.value.trim() !== '') out.push([...parent, key].join('.'));
+  }
+  return out;
 }

@@ -8,7 +8,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Finding, Range, Severity } from '../model/finding';
-import type { Kind } from '../model/kinds';
+import { KIND_INFO, type Kind } from '../model/kinds';
 import { type JsonPath, type Node, type PathSegment, keyRange, locate, nodeAt, valueRange } from '../parse/tree';
 import { closest } from '../text/suggest';
 import { describeType, expectedType, formatHint, humanDuration, nodeLabel, quote, suggestValue } from './messages';
@@ -66,6 +66,7 @@ function draft(e: ErrorObject, ctx: MapContext): Draft | undefined {
   const path = pointerToPath(e.instancePath, ctx.root);
   const parent = (e.parentSchema ?? {}) as Schema;
   const p = e.params as Record<string, unknown>;
+  if (parent['x-blank-is-missing'] === true && BLANK_KEYWORDS.has(e.keyword)) return blank(ctx, path, e);
   switch (e.keyword) {
     case 'required': {
       const prop = String(p['missingProperty']);
@@ -159,6 +160,23 @@ function limit(e: ErrorObject, ctx: MapContext, path: PathSegment[], parent: Sch
       msg = `${label} ${e.message ?? 'is invalid'}.`;
   }
   return make(ctx, 'range', path, valueRange(ctx.root, path), 'error', msg, e.keyword, { limit: p['limit'] });
+}
+
+/** The keywords by which a schema says "not blank": `pattern: \\S`, `minLength: 1`, `minItems: 1`. */
+const BLANK_KEYWORDS: ReadonlySet<string> = new Set(['pattern', 'minLength', 'minItems']);
+
+/**
+ * A required value that is empty, only white space, or an empty list: the vendors
+ * treat it as missing, so it is reported with the missing family's code
+ * (`MissingParameter.Name`, `missing-property`), on the value.
+ */
+function blank(ctx: MapContext, path: PathSegment[], e: ErrorObject): Draft {
+  const what = Array.isArray(e.data) ? 'an empty list' : e.data === '' ? 'empty' : 'blank (only white space)';
+  const need = Array.isArray(e.data) ? 'list at least one item' : 'give it a value';
+  const vendor = ctx.kind ? KIND_INFO[ctx.kind].vendor : 'the vendor';
+  const msg = `${nodeLabel(path)} is ${what}; ${vendor} treats that as missing: ${need}.`;
+  const prop = path[path.length - 1];
+  return make(ctx, 'missing', path, valueRange(ctx.root, path), 'error', msg, e.keyword, { property: prop, blank: true });
 }
 
 function epochString(ctx: MapContext, path: PathSegment[], text: string, keyword: string): Draft {

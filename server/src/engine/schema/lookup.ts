@@ -23,6 +23,8 @@ export interface SchemaAt {
   schema: Schema;
   /** Whether the holding object requires this property (false for list items). */
   required: boolean;
+  /** Whether the holding object lists it under `x-expected`: not required, but always sent by the vendor. */
+  expected?: boolean;
   /** The schema file it comes from (for `x-doc` and `x-doc-url`). */
   file: Schema;
 }
@@ -31,6 +33,7 @@ export interface PropertyInfo {
   name: string;
   schema: Schema;
   required: boolean;
+  expected: boolean;
   /** The schema file the property's schema comes from. */
   file: Schema;
 }
@@ -61,24 +64,28 @@ export function configSchemaRoot(): SchemaRoot {
 export function schemaAt(root: SchemaRoot, path: JsonPath): SchemaAt | undefined {
   let here: Located | undefined = resolve({ schema: root.schema, file: root.schema });
   let required = false;
+  let expected = false;
   for (const seg of path) {
     if (!here) return undefined;
     const next = step(here, seg, root.kind);
     if (!next) return undefined;
     here = next.at;
     required = next.required;
+    expected = next.expected;
   }
-  return here ? { schema: here.schema, required, file: here.file } : undefined;
+  return here ? { schema: here.schema, required, ...(expected ? { expected } : {}), file: here.file } : undefined;
 }
 
 /** The properties an object schema defines (kind branches included), in schema order. */
 export function propertiesOf(at: SchemaAt | Located, kind: Kind | undefined): PropertyInfo[] {
   const parts = branches({ schema: at.schema, file: at.file }, kind);
   const required = new Set<string>();
+  const expected = new Set<string>();
   const order: string[] = [];
   const byName = new Map<string, Located | false>();
   for (const p of parts) {
     for (const r of asArray(p.schema['required'])) if (typeof r === 'string') required.add(r);
+    for (const r of asArray(p.schema['x-expected'])) if (typeof r === 'string') expected.add(r);
     const props = p.schema['properties'];
     if (!isObject(props)) continue;
     for (const [name, raw] of Object.entries(props)) {
@@ -97,7 +104,7 @@ export function propertiesOf(at: SchemaAt | Located, kind: Kind | undefined): Pr
   const out: PropertyInfo[] = [];
   for (const name of order) {
     const l = byName.get(name);
-    if (l) out.push({ name, schema: l.schema, required: required.has(name), file: l.file });
+    if (l) out.push({ name, schema: l.schema, required: required.has(name), expected: expected.has(name), file: l.file });
   }
   return out;
 }
@@ -122,23 +129,23 @@ export function allowedValues(schema: Schema): unknown[] {
   return [];
 }
 
-function step(here: Located, seg: string | number, kind: Kind | undefined): { at: Located; required: boolean } | undefined {
+function step(here: Located, seg: string | number, kind: Kind | undefined): { at: Located; required: boolean; expected: boolean } | undefined {
   if (typeof seg === 'number') {
     const items = here.schema['items'];
     const item = Array.isArray(items) ? items[seg] : items;
     if (!isObject(item)) return undefined;
     const at = resolve({ schema: item, file: here.file });
-    return at ? { at, required: false } : undefined;
+    return at ? { at, required: false, expected: false } : undefined;
   }
   const props = propertiesOf(here, kind);
   const p = props.find((x) => x.name === seg);
-  if (p) return { at: { schema: p.schema, file: p.file }, required: p.required };
+  if (p) return { at: { schema: p.schema, file: p.file }, required: p.required, expected: p.expected };
   // A property some kind branch forbids (`action: false`) has no schema.
   for (const b of branches(here, kind)) if (isObject(b.schema['properties']) && (b.schema['properties'] as Schema)[seg] === false) return undefined;
   const extra = here.schema['additionalProperties'];
   if (isObject(extra)) {
     const at = resolve({ schema: extra, file: here.file });
-    return at ? { at, required: false } : undefined;
+    return at ? { at, required: false, expected: false } : undefined;
   }
   return undefined;
 }
