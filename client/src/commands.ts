@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { type ActionName, Command, type CredentialProvider, type TemplateResult } from '../../server/src/protocol/index';
-import { KINDS, KIND_INFO } from '../../server/src/engine/model/kinds';
+import { KIND_TABLE } from '../../server/src/protocol/kinds.generated';
 import { type ActionRunner, actionLabel } from './actions';
 import type { Server } from './language-client';
 import { PREVIEW_SCHEME, type PreviewProvider } from './preview';
@@ -69,7 +69,7 @@ export const COMMANDS: Record<string, Handler> = {
 
   'alertcfg.newFile': async (deps) => {
     const picked = await vscode.window.showQuickPick(
-      KINDS.map((k) => ({ label: k, description: KIND_INFO[k].vendor, detail: KIND_INFO[k].title })),
+      KIND_TABLE.map((k) => ({ label: k.kind, description: k.vendor, detail: k.title })),
       { placeHolder: vscode.l10n.t('Which kind of resource?') },
     );
     if (!picked) return undefined;

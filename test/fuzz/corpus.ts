@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { CATALOG, KINDS, templateFor } from '../../server/src/engine/index';
+import { CATALOG, kindNames, templateFor } from '../../server/src/engine/index';
 import { repoRoot } from '../helpers/repo';
 
 export interface Seed {
@@ -45,7 +45,7 @@ export function seeds(): Seed[] {
     if (d.good) out.push({ name: `catalog ${d.code} good`, text: d.good, format: 'yaml' });
   }
   const objects: unknown[] = [];
-  for (const kind of KINDS) {
+  for (const kind of kindNames()) {
     const text = templateFor(kind, `fuzz-${kind.toLowerCase()}`);
     out.push({ name: `template ${kind}`, text, format: 'yaml' });
     const value = parseYaml(text) as unknown;
@@ -53,7 +53,7 @@ export function seeds(): Seed[] {
     out.push({ name: `template ${kind} (JSON)`, text: `${JSON.stringify(value, null, 2)}\n`, format: 'json' });
   }
   out.push({ name: 'templates (JSON array)', text: `${JSON.stringify(objects, null, 2)}\n`, format: 'json' });
-  out.push({ name: 'templates (YAML stream)', text: KINDS.map((k) => templateFor(k)).join('---\n'), format: 'yaml' });
+  out.push({ name: 'templates (YAML stream)', text: kindNames().map((k) => templateFor(k)).join('---\n'), format: 'yaml' });
   if (out.length < 20) throw new Error(`only ${out.length} seeds found under ${REPO}`);
   cached = out;
   return out;

@@ -52,7 +52,7 @@ describe('hover in English', () => {
       md(h),
       [
         '**Name** · `string` · required',
-        'Name of the contact, e.g. `user-demo`. **Required.** A name already taken by an existing contact is refused with `Conflict.Name`.',
+        'Name of the contact, e.g. `user-demo`. **Required.** A name already taken by an existing contact is refused with `Conflict.Name`. An empty or blank Name counts as missing (MissingParameter.Name).',
         'Example: `user-demo`',
         'Source: Volcengine VMP CreateContact (Version 2021-03-03)',
       ].join('\n\n'),
@@ -110,7 +110,7 @@ describe('hover in Chinese', () => {
     const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: c.pos(uri, 'Name: sre', 1) });
     assert.equal(
       md(h),
-      ['**Name** · `string` · 必填', '告警联系人的名称，必填。若与已有联系人重名，接口返回 Conflict.Name 错误。', '示例：`user-demo`', '来源：Volcengine VMP CreateContact (Version 2021-03-03)'].join('\n\n'),
+      ['**Name** · `string` · 必填', '告警联系人的名称，必填。若与已有联系人重名，接口返回 Conflict.Name 错误。空字符串或仅含空白的名称视为缺失（MissingParameter.Name）。', '示例：`user-demo`', '来源：Volcengine VMP CreateContact (Version 2021-03-03)'].join('\n\n'),
     );
   });
 

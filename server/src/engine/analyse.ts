@@ -15,7 +15,9 @@ import { defaultSeverity } from './rules/catalog';
 import { rulesFor } from './rules/index';
 import type { RuleContext } from './rules/types';
 import { mapSchemaErrors } from './schema/errors';
-import { validators } from './schema/registry';
+import { envelopeErrors } from './schema/envelope-check';
+import { kindValidators } from './schema/registry';
+import { kindModule } from './kinds/index';
 
 /** What the workspace index keeps of a resource for cross-file rules. */
 export interface ResourceSummary {
@@ -74,10 +76,9 @@ export function analyseDocument(doc: ParsedDocument, globKind?: Kind, limits: Pa
     return { resource, findings, summary };
   };
   if (overdue()) return stop('the schema check and the rules');
-  const v = validators();
-  const validate = resource.form === 'envelope' ? v.envelope : v.bodies[resource.kind!];
-  if (!validate(value)) {
-    for (const f of mapSchemaErrors(validate.errors ?? [], { root, kind: resource.kind, bodyPath: resource.bodyPath, stop: overdue })) findings.push(f);
+  const errors = resource.form === 'envelope' ? envelopeErrors(value) : bodyErrors(resource.kind!, value);
+  if (errors) {
+    for (const f of mapSchemaErrors(errors, { root, kind: resource.kind, bodyPath: resource.bodyPath, stop: overdue })) findings.push(f);
   }
   if (overdue()) return stop('part of the schema check and the rules');
   if (resource.kind) {
@@ -124,11 +125,17 @@ function runRules(doc: ParsedDocument, resource: Resource, root: Node, value: un
   return undefined;
 }
 
+/** A raw body's schema errors (undefined when it is valid). */
+function bodyErrors(kind: Kind, value: unknown) {
+  const validate = kindValidators(kind)?.body;
+  return !validate || validate(value) ? undefined : (validate.errors ?? []);
+}
+
 /** What the workspace index keeps of a resource (see ResourceSummary). */
 export function summarise(doc: ParsedDocument, resource: Resource): ResourceSummary {
   const root = doc.root!;
   const name = nodeAt(root, ['metadata', 'name']);
-  const vendorField = resource.kind === 'Contact' ? 'Name' : resource.kind === 'KeyOperationNotification' ? 'notification_name' : undefined;
+  const vendorField = kindModule(resource.kind)?.nameField;
   const vendor = vendorField ? nodeAt(root, [...resource.bodyPath, vendorField]) : undefined;
   return {
     kind: resource.kind,

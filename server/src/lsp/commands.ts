@@ -5,7 +5,7 @@
  * `alertcfg.listActions` and `alertcfg.moveSecret`.
  */
 import type { CancellationToken, ExecuteCommandParams } from 'vscode-languageserver/node';
-import { type FileResult, type LineIndex, actionableResources, actionsFor, contactChannels, isKind, secretMoveFor, templateFor } from '../engine/index';
+import { type FileResult, type LineIndex, actionableResources, actionsFor, channelsFor, isKind, secretMoveFor, templateFor } from '../engine/index';
 import { ClientRequest, Command, type ListActionsArgs, type MoveSecretArgs, type MoveSecretResult, type ResourceActions, type StoreSecretParams, type TemplateArgs, type TemplateResult } from '../protocol/index';
 import { toRange } from './convert';
 import { workspaceEdit } from './code-actions';
@@ -69,7 +69,8 @@ export function listActions(file: FileResult, lines: LineIndex): ResourceActions
     const end = doc.base + doc.root!.end;
     const name = t.envelope.name ?? file.results[t.documentIndex]?.summary?.vendorName?.value ?? '';
     const entry: ResourceActions = { documentIndex: t.documentIndex, kind: t.kind, name, start, end, actions: actionsFor(t.kind, t.body, t.envelope), range: toRange(lines, { start, end }) };
-    if (t.kind === 'Contact') entry.channels = contactChannels(t.body);
+    const channels = channelsFor(t.kind, t.body);
+    if (channels) entry.channels = channels;
     return entry;
   });
 }

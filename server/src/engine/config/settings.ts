@@ -4,7 +4,8 @@
  * these; each entry's schema validates the file and generates the contribution.
  */
 import type { SeverityOrOff } from '../model/finding';
-import { KINDS, type Kind } from '../model/kinds';
+import { KIND_TABLE } from '../../protocol/kinds.generated';
+import type { Kind } from '../model/kinds';
 
 export interface Settings {
   include: string[];
@@ -56,7 +57,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   },
   {
     key: 'schemas',
-    schema: { type: 'object', additionalProperties: { enum: [...KINDS] }, default: {} },
+    schema: { type: 'object', additionalProperties: { enum: KIND_TABLE.map((k) => k.kind) }, default: {} },
     description: 'Associates raw vendor bodies with a kind by glob, e.g. `{"contacts/*.json": "Contact"}`.',
     descriptionZh: '按 glob 将原始厂商请求体关联到类型，例如 `{"contacts/*.json": "Contact"}`。',
   },

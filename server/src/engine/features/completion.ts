@@ -5,7 +5,7 @@
  */
 import { getLocation } from 'jsonc-parser';
 import { parse as parseYaml, stringify } from 'yaml';
-import { KIND_INFO, KINDS, type Kind } from '../model/kinds';
+import { kindModules } from '../kinds/index';
 import type { SourceFormat } from '../parse/document';
 import { JSON_SAFE_DEPTH, jsonNestingBeyond } from '../parse/nesting';
 import { parseSource } from '../parse/source';
@@ -348,13 +348,13 @@ function valueEntries(schema: Schema, ctx: Ctx, place: ValuePlace): CompletionEn
 
 function resourceSnippets(ctx: Ctx, start: number, end: number, format: SourceFormat): CompletionEntry[] {
   const zh = ctx.options.locale === 'zh-cn';
-  return KINDS.map((kind: Kind, i) => {
+  return kindModules().map(({ kind, title, vendor }, i) => {
     const yamlText = templateFor(kind);
     const text = format === 'json' ? `${JSON.stringify(parseYaml(yamlText), null, ctx.unit.length || 2)}\n` : yamlText;
     return {
       label: `${kind} resource`,
       kind: 'snippet' as const,
-      detail: `${KIND_INFO[kind].title} — ${KIND_INFO[kind].vendor}`,
+      detail: `${title} — ${vendor}`,
       documentation: zh ? `新建一个 ${kind} 资源，内容来自厂商文档示例。` : `A new ${kind} resource, pre-filled from the vendor doc's example.\n\n\`\`\`${format}\n${text}\`\`\``,
       insertText: text,
       snippet: false,

@@ -17,7 +17,6 @@ const POLICY = 'alarmPolicyInfo';
 
 export const alarmCallbackRule: Rule = {
   codes: ['expected-property', 'callback-time-nested', 'recover-before-first-occur'],
-  kinds: ['AlarmCallback'],
   check(ctx) {
     reportExpected(ctx, {
       sender: 'Tencent',

@@ -11,7 +11,6 @@ export const DINGTALK_MAX_BYTES = 20_000;
 
 export const dingtalkTestRule: Rule = {
   codes: ['url-or-endpoint-required', 'dingtalk-mention-missing', 'message-too-long'],
-  kinds: ['DingTalkTestConnection'],
   check(ctx) {
     const params = nodeAt(ctx.body, ['params']);
     if (params?.type !== 'map') return;

@@ -14,7 +14,6 @@ export const DEFAULT_TIMEOUT = 5 * 24 * 60 * 60 * 1000;
 
 export const eventReportRule: Rule = {
   codes: ['starts-at-required', 'clear-requires-id', 'clear-without-ends-at', 'clear-ends-at-zero', 'clear-ends-before-starts', 'timeout-missing', 'timestamp-in-seconds', 'ends-before-starts', 'timeout-ambiguous'],
-  kinds: ['EventReport'],
   check(ctx) {
     const events = nodeAt(ctx.body, ['events']);
     if (events?.type !== 'seq') return;

@@ -10,7 +10,6 @@ export const MAX_NOTIFY_USERS = 50;
 
 export const keyOperationRule: Rule = {
   codes: ['complete-ignores-field', 'operations-required', 'notify-users-limit', 'topic-region-mismatch'],
-  kinds: ['KeyOperationNotification'],
   check(ctx) {
     const body = ctx.body;
     if (body?.type !== 'map') return;

@@ -4,61 +4,49 @@
  * bot URLs (`access_token=`, `key=`, the Lark hook path).
  */
 import type { Range } from '../model/finding';
-import { CHANNELS } from '../webhooks/channels';
 import { type Node, type PathSegment, isString, nodeAt } from '../parse/tree';
 import type { Rule, RuleContext } from './types';
 import { isPlaintextSecret, tokenInUrl } from './values';
 
-interface SecretField {
+/** A field that holds a secret, or a URL with a secret token in it. */
+export interface SecretField {
   path: PathSegment[];
   /** For URLs: where the token is (query parameter name, or undefined for the Lark hook path). */
   url?: { param: string | undefined };
+  /** The last part of the secret name the quick fix suggests. */
   name: string;
 }
 
-const CONTACT_FIELDS: SecretField[] = [
-  { path: ['Webhook', 'Token'], name: 'webhook-token' },
-  { path: ['LarkBotWebhook', 'SecretKey'], name: 'lark-secret' },
-  { path: ['LarkBotWebhook', 'Address'], url: { param: undefined }, name: 'lark-hook' },
-  { path: ['DingTalkBotWebhook', 'SecretKey'], name: 'dingtalk-secret' },
-  { path: ['DingTalkBotWebhook', 'Address'], url: { param: CHANNELS.dingtalk.tokenParam }, name: 'dingtalk-token' },
-  { path: ['WeComBotWebhook', 'Address'], url: { param: CHANNELS.wecom.tokenParam }, name: 'wecom-key' },
-];
-
-const ZSTACK_FIELDS: SecretField[] = [
-  { path: ['params', 'secret'], name: 'dingtalk-secret' },
-  { path: ['params', 'url'], url: { param: CHANNELS.dingtalk.tokenParam }, name: 'dingtalk-token' },
-];
-
-export const secretRule: Rule = {
-  codes: ['secret-in-plaintext'],
-  kinds: ['Contact', 'DingTalkTestConnection'],
-  check(ctx) {
-    const fields = ctx.kind === 'Contact' ? CONTACT_FIELDS : ZSTACK_FIELDS;
-    const prefix = secretPrefix(ctx);
-    for (const f of fields) {
-      const node = nodeAt(ctx.body, f.path);
-      if (!isString(node)) continue;
-      const suggestedName = `${prefix}${f.name}`;
-      const field = f.path.join('.');
-      if (f.url) {
-        const t = tokenInUrl(node.value, f.url.param);
-        if (!t || !isPlaintextSecret(t.token)) continue;
-        ctx.report('secret-in-plaintext', within(ctx, node, t), `The token in ${field} is written in plain text. Move it into a secret and write \${secret:${suggestedName}} in its place.`, {
-          path: [...ctx.resource.bodyPath, ...f.path],
-          suggestedName,
-          part: f.url.param ? `query:${f.url.param}` : 'path-token',
-        });
-      } else if (isPlaintextSecret(node.value)) {
-        ctx.report('secret-in-plaintext', ctx.valueAt(f.path), `${field} is a secret written in plain text. Move it into a secret and write \${secret:${suggestedName}} instead.`, {
-          path: [...ctx.resource.bodyPath, ...f.path],
-          suggestedName,
-          part: 'value',
-        });
+/** `secret-in-plaintext` over the given fields of a body. */
+export function secretRule(fields: readonly SecretField[]): Rule {
+  return {
+    codes: ['secret-in-plaintext'],
+    check(ctx) {
+      const prefix = secretPrefix(ctx);
+      for (const f of fields) {
+        const node = nodeAt(ctx.body, f.path);
+        if (!isString(node)) continue;
+        const suggestedName = `${prefix}${f.name}`;
+        const field = f.path.join('.');
+        if (f.url) {
+          const t = tokenInUrl(node.value, f.url.param);
+          if (!t || !isPlaintextSecret(t.token)) continue;
+          ctx.report('secret-in-plaintext', within(ctx, node, t), `The token in ${field} is written in plain text. Move it into a secret and write \${secret:${suggestedName}} in its place.`, {
+            path: [...ctx.resource.bodyPath, ...f.path],
+            suggestedName,
+            part: f.url.param ? `query:${f.url.param}` : 'path-token',
+          });
+        } else if (isPlaintextSecret(node.value)) {
+          ctx.report('secret-in-plaintext', ctx.valueAt(f.path), `${field} is a secret written in plain text. Move it into a secret and write \${secret:${suggestedName}} instead.`, {
+            path: [...ctx.resource.bodyPath, ...f.path],
+            suggestedName,
+            part: 'value',
+          });
+        }
       }
-    }
-  },
-};
+    },
+  };
+}
 
 /** The resource's name as a prefix for suggested secret names. */
 function secretPrefix(ctx: RuleContext): string {

@@ -32,7 +32,6 @@ export interface RuleContext {
 export interface Rule {
   /** The codes this rule reports (each documented in the catalog). */
   readonly codes: readonly string[];
-  readonly kinds: readonly Kind[];
   check(ctx: RuleContext): void;
 }
 

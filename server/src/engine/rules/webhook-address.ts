@@ -9,21 +9,18 @@ import { type PathSegment, isString, nodeAt } from '../parse/tree';
 import type { Rule, RuleContext } from './types';
 import { isPlaceholder } from './values';
 
-const CONTACT_ADDRESSES: [PathSegment[], ChannelInfo | undefined][] = [
-  [['DingTalkBotWebhook', 'Address'], CHANNELS.dingtalk],
-  [['LarkBotWebhook', 'Address'], CHANNELS.lark],
-  [['WeComBotWebhook', 'Address'], CHANNELS.wecom],
-  [['Webhook', 'Address'], undefined],
-];
+/** A bot address field and its channel (undefined for a generic webhook). */
+export type AddressField = readonly [PathSegment[], ChannelInfo | undefined];
 
-export const webhookAddressRule: Rule = {
-  codes: ['webhook-address-mismatch', 'wecom-bare-key', 'invalid-url', 'insecure-url'],
-  kinds: ['Contact', 'DingTalkTestConnection'],
-  check(ctx) {
-    const list: [PathSegment[], ChannelInfo | undefined][] = ctx.kind === 'Contact' ? CONTACT_ADDRESSES : [[['params', 'url'], CHANNELS.dingtalk]];
-    for (const [path, info] of list) checkAddress(ctx, path, info);
-  },
-};
+/** The webhook address rules over the given address fields of a body. */
+export function webhookAddressRule(addresses: readonly AddressField[]): Rule {
+  return {
+    codes: ['webhook-address-mismatch', 'wecom-bare-key', 'invalid-url', 'insecure-url'],
+    check(ctx) {
+      for (const [path, info] of addresses) checkAddress(ctx, path, info);
+    },
+  };
+}
 
 function checkAddress(ctx: RuleContext, path: PathSegment[], info: ChannelInfo | undefined): void {
   const node = nodeAt(ctx.body, path);

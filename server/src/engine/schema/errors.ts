@@ -8,7 +8,8 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Finding, Range, Severity } from '../model/finding';
-import { KIND_INFO, type Kind } from '../model/kinds';
+import { kindModule } from '../kinds/index';
+import type { Kind } from '../model/kinds';
 import { type JsonPath, type Node, type PathSegment, keyRange, locate, nodeAt, valueRange } from '../parse/tree';
 import { closest } from '../text/suggest';
 import { describeType, expectedType, formatHint, humanDuration, nodeLabel, quote, suggestValue } from './messages';
@@ -173,7 +174,7 @@ const BLANK_KEYWORDS: ReadonlySet<string> = new Set(['pattern', 'minLength', 'mi
 function blank(ctx: MapContext, path: PathSegment[], e: ErrorObject): Draft {
   const what = Array.isArray(e.data) ? 'an empty list' : e.data === '' ? 'empty' : 'blank (only white space)';
   const need = Array.isArray(e.data) ? 'list at least one item' : 'give it a value';
-  const vendor = ctx.kind ? KIND_INFO[ctx.kind].vendor : 'the vendor';
+  const vendor = kindModule(ctx.kind)?.vendor ?? 'the vendor';
   const msg = `${nodeLabel(path)} is ${what}; ${vendor} treats that as missing: ${need}.`;
   const prop = path[path.length - 1];
   return make(ctx, 'missing', path, valueRange(ctx.root, path), 'error', msg, e.keyword, { property: prop, blank: true });
@@ -215,12 +216,13 @@ function make(ctx: MapContext, family: Family, path: PathSegment[], range: Range
   return { code: codeFor(ctx, family, path), severity, message, path, keyword, data, start: r.start, end: r.end };
 }
 
-/** Volcengine names its parameter errors; inside a Contact body we use its codes. */
+/** A vendor that names its parameter errors (Volcengine) has its codes used inside the body. */
 function codeFor(ctx: MapContext, family: Family, path: PathSegment[]): string {
-  const inBody = ctx.kind === 'Contact' && ctx.bodyPath.every((s, i) => path[i] === s) && path.length > ctx.bodyPath.length;
+  const codes = kindModule(ctx.kind)?.vendorCodes;
+  const inBody = codes && ctx.bodyPath.every((s, i) => path[i] === s) && path.length > ctx.bodyPath.length;
   if (!inBody || family === 'unknown') return GENERIC[family];
   const field = path.slice(ctx.bodyPath.length).filter((s) => typeof s === 'string').join('.');
-  return `${family === 'missing' ? 'MissingParameter' : 'InvalidParameter'}.${field}`;
+  return `${family === 'missing' ? codes.missing : codes.invalid}.${field}`;
 }
 
 function missingRange(root: Node | undefined, objectPath: PathSegment[]): Range | undefined {

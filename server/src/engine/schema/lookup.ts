@@ -5,9 +5,10 @@
  * `$ref`s across our schema files, and says whether the property is required.
  */
 import { configFileSchema } from '../config/settings';
-import { ENVELOPE_SCHEMA_FILE, type Kind } from '../model/kinds';
+import { kindModule, kindModules } from '../kinds/index';
+import type { Kind } from '../model/kinds';
 import type { JsonPath } from '../parse/tree';
-import { SCHEMA_FILES, bodySchema } from './registry';
+import { ENVELOPE_SCHEMA, bodySchema, schemaFile } from './registry';
 
 export type Schema = Record<string, unknown>;
 
@@ -46,13 +47,13 @@ interface Located {
 /** The schema root of a resource: the envelope (dispatching on its kind) or a raw body's schema. */
 export function schemaRootFor(resource: { form: 'envelope' | 'raw'; kind: Kind | undefined } | undefined): SchemaRoot | undefined {
   if (!resource) return undefined;
-  if (resource.form === 'envelope') return { schema: SCHEMA_FILES[ENVELOPE_SCHEMA_FILE]!, ...(resource.kind ? { kind: resource.kind } : {}) };
+  if (resource.form === 'envelope') return { schema: ENVELOPE_SCHEMA, ...(resource.kind ? { kind: resource.kind } : {}) };
   return resource.kind ? { schema: bodySchema(resource.kind), kind: resource.kind } : undefined;
 }
 
 /** The envelope with no kind yet: what a new document is completed against. */
 export function envelopeRoot(): SchemaRoot {
-  return { schema: SCHEMA_FILES[ENVELOPE_SCHEMA_FILE]! };
+  return { schema: ENVELOPE_SCHEMA };
 }
 
 let configRoot: SchemaRoot | undefined;
@@ -152,6 +153,7 @@ function step(here: Located, seg: string | number, kind: Kind | undefined): { at
 
 /** The schema itself and the `then` of every `allOf` branch whose `if` holds for the kind. */
 function branches(here: Located, kind: Kind | undefined): Located[] {
+  if (here.schema === ENVELOPE_SCHEMA) return envelopeBranches(here, kind);
   const out: Located[] = [here];
   for (const sub of asArray(here.schema['allOf'])) {
     if (!isObject(sub)) continue;
@@ -166,6 +168,24 @@ function branches(here: Located, kind: Kind | undefined): Located[] {
     }
   }
   return out;
+}
+
+/**
+ * The envelope dispatches on `kind` through the kinds registry (the published
+ * file's `allOf` says the same for the built-in kinds): `kind` takes the
+ * registry's names, `target` and `spec` the kind's schemas, `action` only where
+ * the kind has one.
+ */
+function envelopeBranches(here: Located, kind: Kind | undefined): Located[] {
+  const props = here.schema['properties'] as Schema;
+  const kindProp = props['kind'] as Schema;
+  const modules = kindModules();
+  const kinds: Schema = { ...kindProp, enum: modules.map((m) => m.kind), enumDescriptions: modules.map((m) => m.summary.en), 'x-enum-descriptions-zh-cn': modules.map((m) => m.summary.zh) };
+  const core: Located = { schema: { ...here.schema, allOf: undefined, properties: { ...props, kind: kinds } }, file: here.file };
+  const m = kindModule(kind);
+  if (!m) return [core];
+  const branch: Schema = { properties: { target: m.target, spec: { $ref: m.schemaFile }, ...(m.envelopeAction ? {} : { action: false }) } };
+  return [core, { schema: branch, file: here.file }];
 }
 
 /** The envelope's branch conditions test `kind` against a constant; that is all we evaluate. */
@@ -187,7 +207,7 @@ function resolve(l: Located, depth = 0): Located | undefined {
   let file = l.file;
   if (filePart) {
     const name = filePart.split('/').pop()!;
-    const found = SCHEMA_FILES[name];
+    const found = schemaFile(name);
     if (!found) return undefined;
     file = found;
   }

@@ -2,9 +2,9 @@
 // (standalone Ajv code for schemas/*.json).
 import type { ValidateFunction } from 'ajv';
 
-export declare const envelope: ValidateFunction;
-export declare const Contact: ValidateFunction;
-export declare const AlarmCallback: ValidateFunction;
-export declare const DingTalkTestConnection: ValidateFunction;
-export declare const KeyOperationNotification: ValidateFunction;
-export declare const EventReport: ValidateFunction;
+/** The envelope without its per-kind dispatch: apiVersion, kind (a string), metadata, target and spec (objects), action. */
+export declare const core: ValidateFunction;
+/** Body validators by kind (each body schema's `x-kind`). */
+export declare const bodies: Readonly<Record<string, ValidateFunction | undefined>>;
+/** Target validators by kind (each body schema's `x-target`). */
+export declare const targets: Readonly<Record<string, ValidateFunction | undefined>>;
