@@ -336,10 +336,10 @@ test('decodeFile: a truncated multi-byte sequence at the end of the file', () =>
   assert.deepEqual([r.finding.code, r.finding.start, r.finding.end], ['encoding-error', 3, 4]);
 });
 
-test('decodeFile: a file over the size limit is one file-too-large warning', () => {
+test('decodeFile: a file over the size limit is one file-too-large error (it was never read)', () => {
   const r = decodeFile(bytes('a'.repeat(2000)), 1024);
   assert.ok(!r.ok && 'finding' in r);
-  assert.deepEqual([r.finding.code, r.finding.severity, r.finding.start, r.finding.end], ['file-too-large', 'warning', 0, 0]);
+  assert.deepEqual([r.finding.code, r.finding.severity, r.finding.start, r.finding.end], ['file-too-large', 'error', 0, 0]);
   assert.match(r.finding.message, /2000 bytes, over the limit of 1024/);
 });
 

@@ -20,6 +20,7 @@ export { parseConfigFile, CONFIG_FILE_NAMES } from './config/config-file';
 export { SCHEMA_FILES, bodySchema } from './schema/registry';
 export { LineIndex, type Position } from './text/line-index';
 export { decodeFile, type Decoded } from './text/decode';
+export { whyNotOurs, type NotOurs } from './recognise/not-ours';
 export { templateFor, exampleBody } from './templates';
 export { kindForPath } from './config/associations';
 export { DocumentCache, type Analysed } from './cache';
