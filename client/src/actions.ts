@@ -76,6 +76,8 @@ export class ActionRunner {
       if (r.success) this.log.info(line);
       else this.log.error(line);
       this.log.info(JSON.stringify(r, null, 2));
+      // What the vendor's answer adds (Volcengine's verification e-mail status); the plan's own notes follow below.
+      for (const n of r.notes ?? []) if (!result.notes.includes(n)) this.log.info(`note: ${n}`);
     }
     for (const n of result.notes) this.log.info(`note: ${n}`);
     for (const p of result.problems) this.log.warn(`problem: ${p}`);

@@ -519,6 +519,36 @@ describe('push / clear / apply: Huawei AOM and CTS', { skip: BUILT, concurrency:
     assert.match(r.stdout, new RegExp(`"notification_id":"${hw.notifications[0]!['notification_id']}"`));
     assert.doesNotMatch(r.stderr, /\[y\/N\]/);
   });
+
+  test('apply CTS twice: the second answer is CTS.0400 (the name exists) with advice, exit 1, sent once', async () => {
+    const hw = await keep(startHuawei({ projectId: PROJECT, aksk: { ak: HW_AK, sk: HW_SK } }));
+    const dir = workspace({ 'keyops.yaml': keyOpsYaml(hw.url) });
+    assert.equal((await alertcfg(dir, ['apply', 'keyops.yaml'], AKSK)).code, 0);
+    const r = await alertcfg(dir, ['apply', 'keyops.yaml'], AKSK);
+    assert.equal(r.code, 1, show(r));
+    assert.match(r.stdout, /error CTS\.0400: NotificationV3 name is existed already/);
+    assert.match(r.stdout, /advice: A key operation notification with this notification_name already exists/);
+    assert.equal(hw.requests.length, 2);
+  });
+
+  test('push answered 503: not repeated (the AOM doc: do not repeat without changes), advice says so, exit 1', async () => {
+    const hw = await keep(startHuawei({ projectId: PROJECT, aksk: { ak: HW_AK, sk: HW_SK }, script: [{ status: 503, body: { error_code: 'APIGW.0503', error_msg: 'Service Unavailable' } }] }));
+    const dir = workspace({ 'events.yaml': eventsYaml(hw.url) });
+    const r = await alertcfg(dir, ['push', 'events.yaml'], AKSK);
+    assert.equal(r.code, 1, show(r));
+    assert.equal(hw.requests.length, 1);
+    assert.doesNotMatch(r.stdout, /attempt 2/);
+    assert.match(r.stdout, /advice: Huawei Cloud answered 503: .*must not be repeated without changes, so alertcfg did not retry it/);
+  });
+
+  test('push answered 502 then accepted: retried (a PUT of the same events is idempotent), success', async () => {
+    const hw = await keep(startHuawei({ projectId: PROJECT, aksk: { ak: HW_AK, sk: HW_SK }, script: [{ status: 502, body: 'Bad Gateway' }] }));
+    const dir = workspace({ 'events.yaml': eventsYaml(hw.url) });
+    const r = await alertcfg(dir, ['push', 'events.yaml'], AKSK);
+    assert.equal(r.code, 0, show(r));
+    assert.match(r.stdout, /attempt 1: HTTP 502[\s\S]*attempt 2: HTTP 204/);
+    assert.equal(hw.events.length, 1);
+  });
 });
 
 // ------------------------------------------------------------ Volcengine
@@ -533,6 +563,8 @@ describe('apply: Volcengine CreateContact', { skip: BUILT }, () => {
     assert.match(a.stdout, /^Volcengine CreateContact → .*: success$/m);
     const id = vo.contacts.get('sre-oncall')!.id;
     assert.match(a.stdout, new RegExp(`"Result":\\{"Id":"${id}"`));
+    // The contact has an Email: VMP reports the verification e-mail in Result.SendStatus, shown as it came.
+    assert.match(a.stdout, /^  note: verification e-mail: MessageSucceed\.Email$/m);
     // The body is spec as written, with the references resolved.
     assert.deepEqual(vo.contacts.get('sre-oncall')!.body['Webhook'], { Address: 'https://hooks.example.com/hooks/vmp', Token: WEBHOOK_TOKEN });
     assert.doesNotMatch(a.stderr, /\[y\/N\]/);
@@ -776,12 +808,14 @@ describe('confirmation on a terminal (in process: io.confirm is what bin.ts wire
   test('apply asks; --yes does not; push and send never ask', async () => {
     const hw = await keep(startHuawei({ projectId: PROJECT, token: HW_TOKEN }));
     const wh = await keep(startWebhook({ token: WEBHOOK_TOKEN }));
-    const dir = workspace({ 'keyops.yaml': keyOpsYaml(hw.url), 'events.yaml': eventsYaml(hw.url), 'contact.yaml': contactYaml({ webhook: wh.url }) });
+    // Two names: CTS answers CTS.0400 to a second create of one name.
+    const again = keyOpsYaml(hw.url).replaceAll('tracker-changes', 'tracker-changes-2');
+    const dir = workspace({ 'keyops.yaml': keyOpsYaml(hw.url), 'keyops2.yaml': again, 'events.yaml': eventsYaml(hw.url), 'contact.yaml': contactYaml({ webhook: wh.url }) });
     const env = { ...SECRET_ENV, HUAWEICLOUD_SDK_TOKEN: HW_TOKEN };
     const a = await runWith(dir, ['apply', 'keyops.yaml'], env, true);
     assert.equal(a.code, 0, a.stdout + a.stderr);
     assert.deepEqual(a.asked, [`Create KeyOperationNotification "tracker-changes" on 127.0.0.1:${hw.port}? [y/N] `]);
-    const b = await runWith(dir, ['apply', 'keyops.yaml', '--yes'], env, false);
+    const b = await runWith(dir, ['apply', 'keyops2.yaml', '--yes'], env, false);
     assert.equal(b.code, 0, b.stdout + b.stderr);
     assert.deepEqual(b.asked, []);
     const c = await runWith(dir, ['push', 'events.yaml'], env, false);

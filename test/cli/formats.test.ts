@@ -58,7 +58,9 @@ test('--format json: the whole report, every finding with its range, code, messa
   assert.equal(r.status, 1);
   assert.equal(r.stderr, '');
   const report = JSON.parse(r.stdout) as Record<string, unknown>;
-  assert.deepEqual(Object.keys(report), ['tool', 'version', 'checked', 'counts', 'files', 'skipped']);
+  // The fields as they were, then what the run did with the files (.alertcfg.yaml is not alert config; the blob is binary).
+  assert.deepEqual(Object.keys(report), ['tool', 'version', 'checked', 'counts', 'files', 'skipped', 'summary']);
+  assert.deepEqual(report['summary'], { checked: 5, alertConfig: 4, notAlertConfig: 1, skipped: 1, skippedBy: { binary: 1 } });
   assert.equal(report['tool'], 'alertcfg');
   assert.match(String(report['version']), /^\d+\.\d+\.\d+/);
   assert.equal(report['checked'], 6);

@@ -20,7 +20,7 @@ test('a lone-CR file: the findings at the line:col an editor shows', SLOW, () =>
     'bad.yaml:3:1 error MissingParameter.Name Missing required property "Name" (Name of the alert contact): add it to "spec".',
     'bad.yaml:4:10 error InvalidParameter.Email "Email" must be a valid e-mail address, such as user-demo@example.com.',
   ));
-  assert.equal(r.stderr, lines('2 files checked: 2 errors, 0 warnings.'));
+  assert.equal(r.stderr, lines('2 files checked (2 alert config, 0 not alert config), 0 skipped. 2 errors, 0 warnings.'));
 });
 
 test('mixed line endings: CR, LF, CRLF and LF-then-CR (two breaks) in one file', SLOW, () => {

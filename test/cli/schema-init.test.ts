@@ -75,7 +75,7 @@ test('init Contact: a Contact from the doc example that validates with exit 0 an
   const v = runCli(['validate', 'contact.yaml'], root);
   assert.equal(v.status, 0, v.stdout + v.stderr);
   assert.equal(v.stdout, '');
-  assert.equal(v.stderr, '1 file checked, no problems.\n');
+  assert.equal(v.stderr, '1 file checked (1 alert config, 0 not alert config), 0 skipped. No problems.\n');
 });
 
 test('init for every kind: each validates with exit 0 and no findings, also with --max-warnings 0', SLOW, () => {

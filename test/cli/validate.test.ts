@@ -66,6 +66,8 @@ const EVENTS_LINE = (file: string) =>
 
 const K8S = lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec: {replicas: 1}');
 const PKG = '{"name": "x", "version": "1.0.0"}\n';
+/** The doc's CreateContact example as a raw body, associated with nothing. */
+const RAW_CONTACT = lines('{', '  "Name": "db-oncall",', '  "Email": "db@example.com"', '}');
 
 /** A repository with files to check and files that must be skipped (each skipped one would report two errors). */
 function fullRepo(config = 'exclude: ["drafts/**"]\n'): string {
@@ -94,7 +96,7 @@ test('a clean repository: exit 0, nothing on stdout, the summary on stderr', SLO
   const r = runCli(['validate'], root);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, '');
-  assert.equal(r.stderr, '3 files checked, no problems.\n');
+  assert.equal(r.stderr, '3 files checked (1 alert config, 2 not alert config), 0 skipped. No problems.\n');
 });
 
 test('an error: exit 1', SLOW, () => {
@@ -102,7 +104,7 @@ test('an error: exit 1', SLOW, () => {
   const r = runCli(['validate'], root);
   assert.equal(r.status, 1);
   assert.equal(r.stdout, lines(...BAD_LINES('c.yaml')));
-  assert.equal(r.stderr, '1 file checked: 2 errors, 0 warnings.\n');
+  assert.equal(r.stderr, '1 file checked (1 alert config, 0 not alert config), 0 skipped. 2 errors, 0 warnings.\n');
 });
 
 test('one warning: exit 0, but 1 with --max-warnings 0; --max-warnings 1 allows it', SLOW, () => {
@@ -110,7 +112,7 @@ test('one warning: exit 0, but 1 with --max-warnings 0; --max-warnings 1 allows 
   const plain = runCli(['validate'], root);
   assert.equal(plain.status, 0);
   assert.equal(plain.stdout, lines(EVENTS_LINE('huawei/events.yaml')));
-  assert.equal(plain.stderr, '1 file checked: 0 errors, 1 warning.\n');
+  assert.equal(plain.stderr, '1 file checked (1 alert config, 0 not alert config), 0 skipped. 0 errors, 1 warning.\n');
   assert.equal(runCli(['validate', '--max-warnings', '0'], root).status, 1);
   assert.equal(runCli(['validate', '--max-warnings=0'], root).status, 1);
   assert.equal(runCli(['validate', '--max-warnings', '1'], root).status, 0);
@@ -165,7 +167,7 @@ test('a repository in folders: exact lines; .git, node_modules, .gitignore and e
   assert.equal(r.status, 1);
   assert.equal(r.stdout, lines(...EMAIL_LINES('contacts/email.yaml'), EVENTS_LINE('huawei/events.yaml')));
   // .alertcfg.yaml, contacts/email.yaml, contacts/oncall.yaml, huawei/events.yaml, k8s/deploy.yaml, package.json
-  assert.equal(r.stderr, '6 files checked: 1 error, 2 warnings.\n');
+  assert.equal(r.stderr, '6 files checked (3 alert config, 3 not alert config), 0 skipped. 1 error, 2 warnings.\n');
 });
 
 test('without the exclude setting, drafts/ is checked (the test above can fail)', SLOW, () => {
@@ -187,7 +189,7 @@ test('glob arguments: only the matching files, still without ignored ones', SLOW
   const root = fullRepo();
   const r = runCli(['validate', 'contacts/*.yaml'], root);
   assert.equal(r.stdout, lines(...EMAIL_LINES('contacts/email.yaml')));
-  assert.equal(r.stderr, '2 files checked: 1 error, 1 warning.\n');
+  assert.equal(r.stderr, '2 files checked (2 alert config, 0 not alert config), 0 skipped. 1 error, 1 warning.\n');
   const deep = runCli(['validate', '**/events.yaml', 'contacts/email.yaml'], root);
   assert.equal(deep.stdout, lines(...EMAIL_LINES('contacts/email.yaml'), EVENTS_LINE('huawei/events.yaml')));
 });
@@ -225,7 +227,7 @@ test('Conflict.Name across two files: both reported, each pointing at the other'
     `team/b.yaml:3:14 error Conflict.Name ${msg}`,
     '  a.yaml:4:9 also declared here',
   ));
-  assert.equal(r.stderr, '2 files checked: 2 errors, 0 warnings.\n');
+  assert.equal(r.stderr, '2 files checked (2 alert config, 0 not alert config), 0 skipped. 2 errors, 0 warnings.\n');
 });
 
 test('duplicate metadata.name across files, and a rules setting turning Conflict.Name off', SLOW, () => {
@@ -292,14 +294,65 @@ test('schemas globs in .alertcfg.yaml associate raw bodies, relative to the proj
   assert.equal(r.stdout, lines('contacts/raw.json:3:12 error InvalidParameter.Email "Email" must be a valid e-mail address, such as user-demo@example.com.'));
 });
 
-test('maxFileSize: a larger file gets one file-too-large warning', SLOW, () => {
+test('maxFileSize: a larger file gets one file-too-large error (a file never read must not pass CI); the rules setting can lower it', SLOW, () => {
   const root = makeRepo({ '.alertcfg.yaml': 'maxFileSize: 1024\n', 'big.yaml': `# ${'x'.repeat(1997)}\n` });
   const r = runCli(['validate'], root);
-  assert.equal(r.status, 0);
-  assert.equal(r.stdout, lines('big.yaml:1:1 warning file-too-large This file is 2000 bytes, over the limit of 1024 (setting maxFileSize); it was not checked.'));
+  assert.equal(r.status, 1);
+  assert.equal(r.stdout, lines('big.yaml:1:1 error file-too-large This file is 2000 bytes, over the limit of 1024 (setting maxFileSize); it was not checked.'));
+  assert.equal(r.stderr, lines('1 file checked (0 alert config, 1 not alert config), 1 skipped (1 too large). 1 error, 0 warnings.'));
+  writeTree(root, { '.alertcfg.yaml': lines('maxFileSize: 1024', 'rules:', '  file-too-large: warning') });
+  const lowered = runCli(['validate'], root);
+  assert.equal(lowered.status, 0, lowered.stderr);
+  assert.equal(lowered.stdout, lines('big.yaml:1:1 warning file-too-large This file is 2000 bytes, over the limit of 1024 (setting maxFileSize); it was not checked.'));
 });
 
-// ---- bytes ------------------------------------------------------------------------------
+test('the summary counts what was done: alert config, not alert config, skipped and why', SLOW, () => {
+  const root = makeRepo({
+    '.alertcfg.yaml': 'maxFileSize: 1024\n',
+    'contacts/oncall.yaml': ONCALL,
+    'contacts/raw.json': RAW_CONTACT,
+    'k8s/deploy.yaml': K8S,
+    'package.json': PKG,
+    'data/blob.json': Buffer.from([0x7b, 0x00, 0x01, 0x02, 0xff, 0x7d]),
+    'big.yaml': `# ${'x'.repeat(1997)}\n`,
+  });
+  const r = runCli(['validate'], root);
+  assert.equal(r.status, 1, 'the file too large to read is an error');
+  assert.equal(r.stderr, lines(
+    'data/blob.json: skipped: binary file (it contains NUL bytes)',
+    'note: 1 file not alert config looks like a raw vendor body that nothing associates with a kind; --verbose lists it and says how to associate it.',
+    '5 files checked (1 alert config, 4 not alert config), 2 skipped (1 binary, 1 too large). 1 error, 0 warnings.',
+  ));
+});
+
+test('--verbose lists the files that are not alert config and why; a raw vendor body is told how to associate it', SLOW, () => {
+  const root = makeRepo({ 'contacts/oncall.yaml': ONCALL, 'contacts/raw.json': RAW_CONTACT, 'k8s/deploy.yaml': K8S, 'package.json': PKG });
+  const r = runCli(['validate', '--verbose'], root);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, lines(
+    'contacts/raw.json: not alert config: it looks like a raw Volcengine VMP CreateContact body (Name, Email), but nothing associates it with a kind: add "$schema": "contact.schema.json" (or its $id), or a schemas: glob in .alertcfg.yaml (for example "contacts/*.json": Contact).',
+    "k8s/deploy.yaml: not alert config: another tool's resource (apiVersion: apps/v1), not an alertcfg one.",
+    'package.json: not alert config: no "apiVersion: alertcfg/v1" and no known kind (Contact, AlarmCallback, DingTalkTestConnection, KeyOperationNotification, EventReport).',
+    '4 files checked (1 alert config, 3 not alert config), 0 skipped. No problems.',
+  ));
+  // Once associated, the body is checked.
+  writeTree(root, { '.alertcfg.yaml': lines('schemas:', '  "contacts/*.json": Contact') });
+  const associated = runCli(['validate', '--verbose'], root);
+  assert.match(associated.stderr, /^5 files checked \(2 alert config, 3 not alert config\), 0 skipped\. No problems\.$/m);
+  assert.doesNotMatch(associated.stderr, /raw\.json/);
+});
+
+test('--format json keeps its fields and adds the counts (and with --verbose the files not alert config)', SLOW, () => {
+  const root = makeRepo({ 'contacts/oncall.yaml': ONCALL, 'contacts/raw.json': RAW_CONTACT, 'data/blob.json': Buffer.from([0x7b, 0x00, 0x7d]) });
+  const out = JSON.parse(runCli(['validate', '--format', 'json'], root).stdout) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(out), ['tool', 'version', 'checked', 'counts', 'files', 'skipped', 'summary']);
+  assert.equal(out['checked'], 3);
+  assert.deepEqual(out['summary'], { checked: 2, alertConfig: 1, notAlertConfig: 1, skipped: 1, skippedBy: { binary: 1 } });
+  const verbose = JSON.parse(runCli(['validate', '--format', 'json', '--verbose'], root).stdout) as { notAlertConfig: { file: string; reason: string; kind?: string }[] };
+  assert.deepEqual(verbose.notAlertConfig.map((n) => [n.file, n.kind]), [['contacts/raw.json', 'Contact']]);
+  assert.match(verbose.notAlertConfig[0]!.reason, /^it looks like a raw Volcengine VMP CreateContact body/);
+});
 
 test('a binary file is skipped with a reason on stderr; a non-UTF-8 file is an encoding-error at the bad byte', SLOW, () => {
   const latin1 = Buffer.concat([Buffer.from('apiVersion: alertcfg/v1\nkind: Contact\nspec:\n  Name: Jos'), Buffer.from([0xe9]), Buffer.from('\n')]);
@@ -311,7 +364,7 @@ test('a binary file is skipped with a reason on stderr; a non-UTF-8 file is an e
   const r = runCli(['validate'], root);
   assert.equal(r.status, 1);
   assert.equal(r.stdout, lines('contacts/latin1.yaml:4:12 error encoding-error This file is not valid UTF-8 (first bad byte here). Save it as UTF-8.'));
-  assert.equal(r.stderr, lines('data/blob.json: skipped: binary file (it contains NUL bytes)', '3 files checked: 1 error, 0 warnings.'));
+  assert.equal(r.stderr, lines('data/blob.json: skipped: binary file (it contains NUL bytes)', '1 file checked (1 alert config, 0 not alert config), 2 skipped (1 binary, 1 not UTF-8). 1 error, 0 warnings.'));
 });
 
 test('a BOM and CRLF line endings: same lines and columns as a plain file', SLOW, () => {

@@ -17,6 +17,7 @@ import { deliver, parseRetryAfter, refusal, type DeliveryOptions } from '../../s
 import type { StandIn } from '../standins/server';
 import { startWebhook } from '../standins/webhook';
 import { startDingTalk } from '../standins/dingtalk';
+import { startHuawei } from '../standins/huawei';
 import { closedPort, streamMegabytes } from '../helpers/net';
 
 function plan(url: string, over: Partial<PlannedRequest> = {}): PlannedRequest {
@@ -162,6 +163,43 @@ describe('retries', () => {
     const out = await deliver(plan(`${dt.url}/robot/send?access_token=WRONG`, { vendor: 'dingtalk', carriesSecret: true, allowedHosts: ['oapi.dingtalk.com'] }), opts());
     assert.equal(out.attempts.length, 1);
     assert.equal(JSON.parse(out.answer!.body).errcode, 300001);
+  });
+
+  test('AOM push (PUT, idempotent): 400 and 503 are not repeated unchanged, as the AOM doc says; 500, 502, 504 and 429 are', async () => {
+    const aom = (url: string) => plan(`${url}/v2/p1/push/events`, { vendor: 'huawei-aom', label: 'AOM push events', request: { method: 'PUT', url: `${url}/v2/p1/push/events`, headers: { 'Content-Type': 'application/json', 'X-Auth-Token': 'tok-aom-0001' }, body: '{"events":[]}' } });
+    for (const [status, body] of [[400, { error_code: 'AOM.0400', error_msg: 'parse eventParam failed', error_type: 'SC_BAD_REQUEST' }], [503, { error_code: 'APIGW.0503', error_msg: 'service unavailable' }]] as const) {
+      const hw = await keep(startHuawei({ projectId: 'p1', token: 'tok-aom-0001', script: [{ status, body }] }));
+      const o = opts();
+      const out = await deliver(aom(hw.url), o);
+      assert.equal(out.attempts.length, 1, `HTTP ${status}`);
+      assert.equal(hw.requests.length, 1, `HTTP ${status}`);
+      assert.equal(out.answer?.status, status);
+      assert.deepEqual(o.waits, []);
+    }
+    for (const status of [500, 502, 504, 429]) {
+      const hw = await keep(startHuawei({ projectId: 'p1', token: 'tok-aom-0001', script: [{ status, body: { error_code: 'APIGW.0500', error_msg: 'x' } }] }));
+      const out = await deliver(aom(hw.url), opts());
+      assert.equal(hw.requests.length, 2, `HTTP ${status} is retried`);
+      assert.equal(out.answer?.status, 400, 'the second attempt reaches the stand-in, which rejects the empty events');
+    }
+  });
+
+  test('CTS create (POST, not idempotent): a 503 or a 500 is not sent again; a refused connection is', async () => {
+    const cts = (url: string) => plan(`${url}/v3/p1/notifications`, { vendor: 'huawei-cts', idempotent: false, request: { method: 'POST', url: `${url}/v3/p1/notifications`, headers: { 'Content-Type': 'application/json' }, body: '{}' } });
+    for (const status of [503, 500]) {
+      const hw = await keep(startHuawei({ projectId: 'p1', token: 't', script: [{ status, body: { error_code: 'CTS.0004', error_msg: 'x' } }] }));
+      assert.equal((await deliver(cts(hw.url), opts())).attempts.length, 1);
+      assert.equal(hw.requests.length, 1);
+    }
+    const port = await closedPort();
+    assert.equal((await deliver(cts(`http://127.0.0.1:${port}`), opts())).attempts.length, 3);
+  });
+
+  test('other vendors keep retrying a 503 (a busy bot or webhook is worth another try); 501 and other 5xx are not transient', async () => {
+    const wh = await keep(startWebhook({ script: [{ status: 503, body: 'busy' }] }));
+    assert.equal((await deliver(plan(wh.url), opts())).attempts.length, 2);
+    const ni = await keep(startWebhook({ script: [{ status: 501, body: 'not implemented' }] }));
+    assert.equal((await deliver(plan(ni.url), opts())).attempts.length, 1);
   });
 
   test('maxAttempts from the plan', async () => {

@@ -9,8 +9,8 @@
  * events, a PUT) and a create (Volcengine CreateContact), and for the answer faults a
  * bot (DingTalk, HTTP 200 with errcode). For each: the attempts the client made equal
  * the requests the server saw, and both equal what SPEC §5 says (retries only on
- * network errors, 429 and 5xx, at most 3, a create never again once an answer
- * came); the waits are the backoff or the Retry-After; the report says clearly what
+ * network errors, 429, 500, 502, 503 and 504 — not a 503 from AOM, whose doc
+ * forbids it —, at most 3, a create never again once an answer came); the waits are the backoff or the Retry-After; the report says clearly what
  * happened; no attempt outlives its timeout. Then the language server is shown to
  * answer hover and completion while a send hangs.
  */
@@ -178,22 +178,27 @@ describe('network faults', () => {
 
 describe('answer faults', () => {
   test('5xx then success: retried with backoff for an idempotent request; a create stops at the first answer', async () => {
-    const s = await vendor([{ status: 500, body: 'a' }, { status: 503, body: 'b' }]);
+    const s = await vendor([{ status: 500, body: 'a' }, { status: 504, body: 'b' }]);
     await check('5xx then ok', idempotent(s.url), s, { attempts: 3, success: true, status: 204, waits: backoff, describe: OK });
+    // AOM's doc: a 400 or a 503 "should not be repeated without modifications".
+    for (const status of [400, 503]) {
+      const once = await vendor([{ status, body: { error_code: 'AOM.0400', error_msg: 'no' } }]);
+      await check(`${status} (AOM)`, idempotent(once.url), once, { attempts: 1, success: false, status, describe: /AOM\.0400/ });
+    }
     const c = await vendor([{ status: 500, body: 'internal error' }]);
     await check('5xx (create)', create(c.url), c, { attempts: 1, success: false, status: 500, describe: /HTTP 500/ });
     const three = await vendor([{ status: 502, body: 'x' }, { status: 502, body: 'x' }, { status: 502, body: 'x' }, { status: 200, body: {} }]);
     await check('5xx ×3', idempotent(three.url), three, { attempts: 3, success: false, status: 502, describe: /HTTP 502/ });
   });
 
-  test('429 with Retry-After (seconds, an HTTP date), and 503 with Retry-After: the wait is the one asked for', async () => {
+  test('429 with Retry-After (seconds, an HTTP date), and 503 with Retry-After to a bot: the wait is the one asked for', async () => {
     const s = await vendor([{ status: 429, body: {}, headers: { 'Retry-After': '2' } }]);
     await check('429 Retry-After: 2', idempotent(s.url), s, { attempts: 2, success: true, waits: (w) => w[0] === 2000, describe: OK });
     const date = new Date(Date.now() + 3000).toUTCString();
     const d = await vendor([{ status: 429, body: {}, headers: { 'Retry-After': date } }]);
     await check('429 Retry-After: date', idempotent(d.url), d, { attempts: 2, success: true, waits: (w) => w[0]! > 0 && w[0]! <= 3000, describe: OK });
     const u = await vendor([{ status: 503, body: 'busy', headers: { 'Retry-After': '1' } }]);
-    await check('503 Retry-After: 1', idempotent(u.url), u, { attempts: 2, success: true, waits: (w) => w[0] === 1000, describe: OK });
+    await check('503 Retry-After: 1', bot(u.url), u, { attempts: 2, success: true, waits: (w) => w[0] === 1000, describe: OK });
     const big = await vendor([{ status: 429, body: {}, headers: { 'Retry-After': '86400' } }]);
     await check('429 Retry-After: a day (capped at 30 s)', idempotent(big.url), big, { attempts: 2, success: true, waits: (w) => w[0] === 30_000, describe: OK });
     const c = await vendor([{ status: 429, body: {}, headers: { 'Retry-After': '1' } }]);

@@ -148,6 +148,7 @@ describe('limits in the language server', () => {
     const big = c.open('big.yaml', `${contact(9)}# ${'x'.repeat(3000)}\n`);
     const q = await c.diagnostics(big, (x) => x.diagnostics.length > 0);
     assert.deepEqual(q.diagnostics.map((d) => String(d.code)), ['file-too-large']);
+    assert.equal(q.diagnostics[0]!.severity, 1, 'an error (1), as in the CLI: the file was never read');
     assert.match(String(q.diagnostics[0]!.message), /over the limit of 2048 bytes \(setting maxFileSize\); it was not checked/);
     // The features still answer on both.
     assert.equal(typeof (await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 24, character: 3 } })), 'object');

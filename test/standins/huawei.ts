@@ -4,7 +4,9 @@
  *   bad body → 400 `{error_code:"AOM.0400", error_msg:"parse eventParam failed", error_type:"SC_BAD_REQUEST"}`.
  * - CTS `POST /v3/{project_id}/notifications` → 201 echoing the request plus
  *   notification_id/status/create_time/notification_type/project_id;
- *   bad body → 400 `{error_code:"CTS.0001", error_msg}`.
+ *   bad body → 400 `{error_code:"CTS.0001", error_msg}`; a notification_name already
+ *   created → 400 `{error_code:"CTS.0400", error_msg:"NotificationV3 name is existed already"}`
+ *   (research-gitops.md §2.1).
  * Auth: `X-Auth-Token` equal to the configured token, or AK/SK
  * `Authorization: SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…`;
  * failures → 401 `{error_code:"APIG.0301", error_msg:"Incorrect IAM authentication information: …"}`.
@@ -47,6 +49,8 @@ export interface HuaweiOptions extends StandInOptions {
   aksk?: { ak: string; sk: string };
   /** Clock (ms) for the X-Sdk-Date check (15 min). */
   now?: () => number;
+  /** Create a notification_name again instead of answering CTS.0400 (for tests that apply one file many times). */
+  allowSameName?: boolean;
 }
 
 export interface HuaweiStandIn extends StandIn {
@@ -172,6 +176,9 @@ export async function startHuawei(options: HuaweiOptions): Promise<HuaweiStandIn
     const problem = ctsProblem(body);
     if (problem) return json(400, { error_code: 'CTS.0001', error_msg: `Invalid request: ${problem}` }, `CTS.0001 ${problem}`);
     const request = body as Record<string, unknown>;
+    if (!options.allowSameName && notifications.some((n) => n['notification_name'] === request['notification_name'])) {
+      return json(400, { error_code: 'CTS.0400', error_msg: 'NotificationV3 name is existed already' }, 'CTS.0400 duplicate notification_name');
+    }
     const topic = typeof request['topic_id'] === 'string' ? request['topic_id'] : '';
     const created = {
       ...request,

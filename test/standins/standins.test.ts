@@ -211,7 +211,7 @@ describe('Huawei stand-in (AOM + CTS)', () => {
     assert.equal(bad.json.error_type, 'SC_BAD_REQUEST');
   });
 
-  test('CTS create: SDK-signed → 201 echo; engine-signed (x-sdk-date only) → 201; bad body → CTS.0001', async () => {
+  test('CTS create: SDK-signed → 201 echo; engine-signed (x-sdk-date only) → 201; bad body → CTS.0001; a name again → CTS.0400', async () => {
     const hw = await keep(startHuawei({ projectId: 'p1', aksk: { ak: 'HWAK', sk: 'HWSK-secret' } }));
     const body = { notification_name: 'test', operation_type: 'complete', topic_id: 'urn:smn:cn-north-4:p1:test' };
     const r = sdkSigned(hw.url, 'POST', '/v3/p1/notifications', {}, body);
@@ -228,6 +228,10 @@ describe('Huawei stand-in (AOM + CTS)', () => {
     const bad = await send(badBody.url, badBody);
     assert.equal(bad.status, 400);
     assert.equal(bad.json.error_code, 'CTS.0001');
+    const again = sdkSigned(hw.url, 'POST', '/v3/p1/notifications', {}, body);
+    const dup = await send(again.url, again);
+    assert.equal(dup.status, 400);
+    assert.deepEqual(dup.json, { error_code: 'CTS.0400', error_msg: 'NotificationV3 name is existed already' });
     assert.equal(hw.notifications.length, 2);
   });
 });

@@ -49,6 +49,7 @@ function section(d: CodeDoc): string {
     out.push(`*No example:* ${NO_EXAMPLE[d.code] ?? 'it cannot be shown in a short document.'}`, '');
   }
   if (d.fix) out.push(`**Quick fix:** ${d.fix}`, '');
+  if (d.note) out.push(`**Note:** ${text(d.note)}`, '');
   return out.join('\n');
 }
 

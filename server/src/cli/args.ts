@@ -7,7 +7,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  alertcfg validate [PATH|GLOB...] [--format text|json|sarif|github] [--max-warnings N] [--config FILE]
+  alertcfg validate [PATH|GLOB...] [--format text|json|sarif|github] [--max-warnings N] [--config FILE] [--verbose]
   alertcfg preview FILE [--doc N] [--action send|push|clear|apply|replay] [--curl] [--json]
   alertcfg send FILE [--doc N] [--channel dingtalk|lark|wecom|webhook] [--message TEXT] [--dry-run] [--json]
   alertcfg push FILE | clear FILE | apply FILE [--doc N] [--yes] [--json]

@@ -10,12 +10,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { type Finding, type ResourceSummary, type Settings, decodeFile, formatForPath, kindForPath, validateText } from '../engine/index';
+import { type Finding, type NotOurs, type ResourceSummary, type Settings, decodeFile, finishFindings, formatForPath, kindForPath, validateText, whyNotOurs } from '../engine/index';
+
+/** What became of a file, for the summary: checked (alert config or not), or skipped and why. */
+export type Tally = 'alert-config' | 'not-alert-config' | 'binary' | 'too-large' | 'not-utf8' | 'unreadable';
 
 /** What a file gave. `text` is kept only when the file has findings (for their lines and columns). */
 export interface FileOutcome {
   /** Position in the list of files. */
   i: number;
+  tally: Tally;
+  /** Why a checked file is not alert config. */
+  notOurs?: NotOurs;
   /** Not checked: why (a binary file, or it could not be read). */
   skipped?: string;
   /** The file could not be read (exit code 2). */
@@ -37,26 +43,31 @@ export interface CheckContext {
 const BATCH = 32;
 
 /** Checks one file. */
-export function checkFile(ctx: CheckContext, i: number): FileOutcome | undefined {
+export function checkFile(ctx: CheckContext, i: number): FileOutcome {
   const abs = ctx.files[i]!;
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(abs);
   } catch (err) {
-    return { i, skipped: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, ioError: true, findings: [] };
+    return { i, tally: 'unreadable', skipped: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, ioError: true, findings: [] };
   }
   const decoded = decodeFile(bytes, ctx.settings.maxFileSize);
-  if (!decoded.ok && 'skip' in decoded) return { i, skipped: decoded.skip, findings: [] };
-  if (!decoded.ok) return { i, findings: [decoded.finding], text: decoded.text };
+  if (!decoded.ok && 'skip' in decoded) return { i, tally: 'binary', skipped: decoded.skip, findings: [] };
+  // Not read (too large) or not decodable: one finding, with its configured severity.
+  if (!decoded.ok) {
+    return { i, tally: decoded.finding.code === 'file-too-large' ? 'too-large' : 'not-utf8', findings: finishFindings(decoded.text, [decoded.finding], ctx.settings), text: decoded.text };
+  }
   const schemas = ctx.settings.schemas;
   // The relative path only matters when globs associate kinds with paths.
   const globKind = Object.keys(schemas).length ? kindForPath(schemas, relativeTo(ctx.root, abs)) : undefined;
-  const result = validateText(decoded.text, { format: formatForPath(abs), globKind, settings: ctx.settings });
-  if (!result.ours) return undefined;
+  const format = formatForPath(abs);
+  const result = validateText(decoded.text, { format, globKind, settings: ctx.settings });
+  if (!result.ours) return { i, tally: 'not-alert-config', notOurs: whyNotOurs(decoded.text, format, result.documents), findings: [] };
   const summaries: ResourceSummary[] = [];
   for (const r of result.results) if (r.summary) summaries.push(r.summary);
   return {
     i,
+    tally: 'alert-config',
     findings: result.findings,
     ...(result.findings.length ? { text: decoded.text } : {}),
     bases: result.documents.map((d) => d.base),
@@ -86,9 +97,8 @@ export function checkShare(ctx: CheckContext, counter: Int32Array, tick: () => v
     share.batches.push(from);
     const to = Math.min(n, from + BATCH);
     for (let i = from; i < to; i++) {
-      const o = checkFile(ctx, i);
+      share.outcomes.push(checkFile(ctx, i));
       tick();
-      if (o) share.outcomes.push(o);
     }
   }
 }

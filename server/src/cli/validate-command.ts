@@ -20,7 +20,7 @@ import { BATCH_SIZE, type CheckContext, type FileOutcome, type Share, checkFile,
 import { discoverFiles, toPosix } from './discover';
 import { loadProject } from './project';
 import { Progress } from './progress';
-import { type FileReport, type RunReport, emptyCounts, toReported } from './report/model';
+import { type FileReport, type RunReport, emptyCounts, emptySummary, toReported } from './report/model';
 import { formatText } from './report/text';
 import type { ValidateWorkerData, ValidateWorkerResult } from './validate-worker';
 
@@ -54,7 +54,9 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     format: { type: 'string', short: 'f', default: 'text' },
     'max-warnings': { type: 'string' },
     config: { type: 'string', short: 'c' },
+    verbose: { type: 'boolean' },
   });
+  const verbose = values['verbose'] === true;
   const format = values['format'] as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}".`);
   const maxWarningsRaw = values['max-warnings'] as string | undefined;
@@ -68,7 +70,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const display = (abs: string) => toPosix(relative(io.cwd, abs)) || '.';
-  const report: RunReport = { files: [], skipped: [], checked: 0, counts: emptyCounts() };
+  const report: RunReport = { files: [], skipped: [], checked: 0, counts: emptyCounts(), summary: emptySummary(), vendorBodies: 0, ...(verbose ? { notAlertConfig: [] } : {}) };
   const checked: Checked[] = [];
   if (project.configFile && project.configFindings.length) {
     checked.push({ abs: project.configFile, name: display(project.configFile), text: project.configText ?? '', findings: project.configFindings });
@@ -81,6 +83,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   let ioError = false;
   for (const o of outcomes) {
     const abs = files[o.i]!;
+    tally(report, o, abs === project.configFile ? CONFIG_FILE : undefined, () => display(abs));
     if (o.skipped) {
       report.skipped.push({ file: display(abs), reason: o.skipped });
       if (o.ioError) ioError = true;
@@ -112,6 +115,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     report.files.push(fr);
   }
   report.skipped.sort((a, b) => a.file.localeCompare(b.file));
+  report.notAlertConfig?.sort((a, b) => a.file.localeCompare(b.file));
 
   if (format === 'text') {
     const t = formatText(report);
@@ -126,6 +130,27 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   if (report.counts.error > 0) return 1;
   if (maxWarnings >= 0 && report.counts.warning > maxWarnings) return 1;
   return 0;
+}
+
+const CONFIG_FILE = "alertcfg's own configuration file, checked against its schema.";
+
+const SKIPPED_BY = { binary: 'binary', 'too-large': 'tooLarge', 'not-utf8': 'notUtf8', unreadable: 'unreadable' } as const;
+
+/** Counts the file in the summary; a file that is not alert config is listed (with --verbose) with its reason. */
+function tally(report: RunReport, o: FileOutcome, reason: string | undefined, name: () => string): void {
+  const s = report.summary;
+  if (o.tally === 'alert-config') s.alertConfig++;
+  else if (o.tally === 'not-alert-config') {
+    s.notAlertConfig++;
+    const vendor = !reason && o.notOurs?.reason === 'vendor-body';
+    if (vendor) report.vendorBodies++;
+    report.notAlertConfig?.push({ file: name(), reason: reason ?? o.notOurs?.message ?? 'not recognised.', ...(vendor && o.notOurs?.kind ? { kind: o.notOurs.kind } : {}) });
+  } else {
+    s.skipped++;
+    const key = SKIPPED_BY[o.tally];
+    s.skippedBy[key] = (s.skippedBy[key] ?? 0) + 1;
+  }
+  s.checked = s.alertConfig + s.notAlertConfig;
 }
 
 /** The text of a checked file: kept from the check when it had findings, read again otherwise (rare: a file that gets only workspace-wide findings). */
@@ -188,8 +213,7 @@ async function checkAll(ctx: CheckContext, io: Io, tick: () => void): Promise<Fi
   for (let b = 0; b < done.length; b++) {
     if (done[b]) continue;
     for (let i = b * BATCH_SIZE; i < Math.min(ctx.files.length, (b + 1) * BATCH_SIZE); i++) {
-      const o = checkFile(ctx, i);
-      if (o) outcomes.push(o);
+      outcomes.push(checkFile(ctx, i));
     }
   }
   return outcomes.sort((a, b) => a.i - b.i);

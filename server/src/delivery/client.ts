@@ -4,10 +4,14 @@
  *
  * Retry policy, exactly:
  * - at most `plan.maxAttempts ?? 3` attempts;
- * - retried: network failures (refused, reset, timeout, DNS) and HTTP 429/5xx;
- *   never TLS failures, other errors or any other status (401/403 signature or
- *   auth errors included; a bot's HTTP 200 with an errcode ends the loop —
- *   bot-level errors are judged by the caller, not retried here);
+ * - retried: network failures (refused, reset, timeout, DNS) and HTTP 429, 500,
+ *   502, 503 and 504; never TLS failures, other errors or any other status (400,
+ *   401/403 signature or auth errors, 501 and the other 5xx included; a bot's HTTP
+ *   200 with an errcode ends the loop — bot-level errors are judged by the caller,
+ *   not retried here);
+ * - Huawei AOM and CTS: never a 503 either. Their docs say of 400 and 503 "the
+ *   client should not repeat the request without modifications" (503 there means
+ *   "the requested service is invalid", not "busy");
  * - a non-idempotent plan is retried only when no response arrived at all:
  *   refused, DNS, or reset before any response headers; never after an HTTP
  *   answer and never after a timeout (the request may have arrived);
@@ -51,16 +55,22 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
 export const BACKOFF_BASE_MS = 500;
 export const RETRY_AFTER_CAP_MS = 30_000;
 
-/** True when `status` is worth another attempt (for an idempotent plan). */
-export function isRetryableStatus(status: number): boolean {
-  return status === 429 || (status >= 500 && status <= 599);
+/** Statuses worth another attempt (for an idempotent plan): the ones that say "busy" or "a hop in between failed". */
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+/** Vendors whose docs forbid repeating a 503 unchanged (AOM and CTS: "the requested service is invalid"). */
+const NO_RETRY_503: ReadonlySet<PlannedRequest['vendor']> = new Set(['huawei-aom', 'huawei-cts']);
+
+/** True when `status` is worth another attempt (for an idempotent plan to `vendor`). */
+export function isRetryableStatus(status: number, vendor?: PlannedRequest['vendor']): boolean {
+  if (status === 503 && vendor && NO_RETRY_503.has(vendor)) return false;
+  return RETRYABLE.has(status);
 }
 
 /** Whether the attempt just recorded may be followed by another one. */
 export function shouldRetry(plan: PlannedRequest, record: AttemptRecord): boolean {
   if (record.answer) {
-    // A response arrived: only an idempotent plan is sent again, and only for 429/5xx.
-    return plan.idempotent && isRetryableStatus(record.answer.status);
+    // A response arrived: only an idempotent plan is sent again, and only for a status that can heal.
+    return plan.idempotent && isRetryableStatus(record.answer.status, plan.vendor);
   }
   switch (record.failure) {
     case 'refused':

@@ -13,7 +13,8 @@ export async function executePlan(plan: ActionPlan, options: DeliveryOptions): P
     reports.push(report);
     if (!report.success) break; // later requests depend on earlier ones succeeding
   }
-  if (plan.notes.length && reports.length) reports[reports.length - 1]!.notes = plan.notes;
+  const last = reports[reports.length - 1];
+  if (plan.notes.length && last) last.notes = [...plan.notes, ...(last.notes ?? [])];
   return reports;
 }
 

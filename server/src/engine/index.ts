@@ -21,6 +21,7 @@ export { ENVELOPE_SCHEMA, bodySchema, schemaFile, schemaFiles } from './schema/r
 export { kindModule, kindModules, kindNames, registerKind, type KindModule } from './kinds/index';
 export { LineIndex, type Position } from './text/line-index';
 export { decodeFile, type Decoded } from './text/decode';
+export { whyNotOurs, type NotOurs } from './recognise/not-ours';
 export { templateFor, exampleBody } from './templates';
 export { kindForPath } from './config/associations';
 export { DocumentCache, type Analysed } from './cache';

@@ -114,7 +114,7 @@ export class DiagnosticsManager {
     }
     if (doc.text.length > settings.maxFileSize / 4 && Buffer.byteLength(doc.text) > settings.maxFileSize) {
       this.forward(this.server.index.setOpen(doc.key, doc.uri, undefined));
-      return { version, findings: [{ code: 'file-too-large', severity: 'warning', message: `This file is over the limit of ${settings.maxFileSize} bytes (setting maxFileSize); it was not checked.`, start: 0, end: 0 }] };
+      return { version, findings: finishFindings('', [{ code: 'file-too-large', severity: 'error', message: `This file is over the limit of ${settings.maxFileSize} bytes (setting maxFileSize); it was not checked.`, start: 0, end: 0 }], settings) };
     }
     const result = doc.analyse(settings, this.server.config.version, this.server.config.globKind(doc.uri, settings));
     this.forward(this.server.index.setOpen(doc.key, doc.uri, result));

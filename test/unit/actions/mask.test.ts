@@ -145,3 +145,28 @@ describe('headers', () => {
     });
   });
 });
+
+describe('masking keeps the text around a token', () => {
+  test('a placeholder URL quoted in a message: the `);` and the sentence after it stay', () => {
+    const m = new Masker();
+    assert.equal(
+      m.mask('DingTalkBotWebhook.Address is a documentation placeholder (https://oapi.dingtalk.com/robot/send?access_token=xxxxxxxx); put the real webhook address there.'),
+      'DingTalkBotWebhook.Address is a documentation placeholder (https://oapi.dingtalk.com/robot/send?access_token=****); put the real webhook address there.',
+    );
+  });
+
+  test('a token ends where URL characters end: at `)`, `;`, `,`, `<`, `>`, brackets, or a sentence-ending dot', () => {
+    const m = new Masker();
+    assert.equal(m.mask('(?access_token=0123456789abcdef), next'), '(?access_token=012****ef), next');
+    assert.equal(m.mask('use ?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa.'), 'use ?key=693****aa.');
+    assert.equal(m.mask('[?sign=abc%2Bdef%3D0123]'), '[?sign=abc****23]');
+    assert.equal(m.mask('<a href="x?token=0123456789abcdef">'), '<a href="x?token=012****ef">');
+    assert.equal(m.mask('see /open-apis/bot/v2/hook/8d3f0c2a-1b4e-4c5d-9e6f-7a8b9c0d1e2f); then'), 'see /open-apis/bot/v2/hook/8d3****2f); then');
+  });
+
+  test('a placeholder such as <key> or ... is not a token', () => {
+    const m = new Masker();
+    assert.equal(m.mask('Use qyapi.weixin.qq.com/cgi-bin/webhook/send?key=<key>.'), 'Use qyapi.weixin.qq.com/cgi-bin/webhook/send?key=<key>.');
+    assert.equal(m.mask('the whole webhook URL (/cgi-bin/webhook/send?key=...).'), 'the whole webhook URL (/cgi-bin/webhook/send?key=...).');
+  });
+});

@@ -189,6 +189,17 @@ describe('Volcengine (ResponseMetadata.Error)', () => {
     failed(read('volcengine', 400, { ResponseMetadata: meta({ Code: 'InvalidParameter.Email', Message: 'bad' }) }), 'InvalidParameter.Email', /invalid \(Email\)/);
   });
 
+  test('Result.SendStatus / Result.Message (the verification e-mail) are shown as a note when set, left out when empty', () => {
+    const both = read('volcengine', 200, { ResponseMetadata: meta(), Result: { Id: 'id-1', SendStatus: 'MessageSucceed.Email', Message: 'sent to sre@example.com' } });
+    ok(both);
+    assert.deepEqual(both.notes, ['verification e-mail: MessageSucceed.Email sent to sre@example.com']);
+    const status = read('volcengine', 200, { ResponseMetadata: meta(), Result: { Id: 'id-1', SendStatus: 'MessageFailed.Email' } });
+    assert.deepEqual(status.notes, ['verification e-mail: MessageFailed.Email']);
+    const empty = read('volcengine', 200, { ResponseMetadata: meta(), Result: { Id: 'id-1', Message: '', SendStatus: '' } });
+    assert.equal(empty.notes, undefined);
+    assert.equal(read('volcengine', 200, { ResponseMetadata: meta(), Result: { Id: 'id-1' } }).notes, undefined);
+  });
+
   test('HTTP 200 that still carries an Error is a failure', () => {
     assert.equal(read('volcengine', 200, { ResponseMetadata: meta({ Code: 'InvalidAccessKey', Message: 'x' }) }).success, false);
   });
@@ -214,6 +225,36 @@ describe('Huawei AOM and CTS', () => {
     ok(r);
     assert.equal((r.webhookResp as any).notification_id, 'id-1');
     failed(read('huawei-cts', 401, { error_code: 'APIG.0301', error_msg: 'Incorrect IAM authentication information: signature expired' }), 'APIG.0301', /clock/);
+  });
+});
+
+describe('Huawei CTS error codes (research-gitops.md §2.1)', () => {
+  const cts = (status: number, code: string, msg: string) => read('huawei-cts', status, { error_code: code, error_msg: msg });
+  test('CTS.0400 → the notification_name exists: choose another name', () => {
+    failed(cts(400, 'CTS.0400', 'NotificationV3 name is existed already'), 'CTS.0400', /notification_name.*already/);
+  });
+  test('CTS.0003 → the body is empty or invalid: alertcfg validate', () => {
+    failed(cts(400, 'CTS.0003', 'The request body is invalid'), 'CTS.0003', /alertcfg validate/);
+  });
+  test('CTS.0001 IAM/OBS; CTS.0300 query; CTS.0002 / CTS.0013 permissions; CTS.0012 project id; CTS.0004 / CTS.0005 write/read', () => {
+    failed(cts(400, 'CTS.0001', 'IAM error'), 'CTS.0001', /IAM or OBS/);
+    failed(cts(400, 'CTS.0300', 'query failed'), 'CTS.0300', /query/);
+    failed(cts(403, 'CTS.0002', 'auth failed'), 'CTS.0002', /permission|credentials/);
+    failed(cts(403, 'CTS.0013', 'no permission'), 'CTS.0013', /permission/);
+    failed(cts(403, 'CTS.0012', 'invalid project'), 'CTS.0012', /projectId/);
+    failed(cts(500, 'CTS.0004', 'write failed'), 'CTS.0004', /CTS could not (write|read)/);
+    failed(cts(500, 'CTS.0005', 'read failed'), 'CTS.0005', /CTS could not (write|read)/);
+  });
+  test('a 503 from AOM or CTS → advice that it is not repeated unchanged (the docs say so)', () => {
+    failed(read('huawei-aom', 503, 'Service Unavailable'), 'HTTP 503', /must not be repeated without changes, so alertcfg did not retry it/);
+    failed(read('huawei-cts', 503, { error_code: 'CTS.0503', error_msg: 'service invalid' }), 'CTS.0503', /must not be repeated without changes, so alertcfg did not retry it/);
+    // Other vendors' 503 keeps the plain description.
+    assert.match(read('webhook', 503, 'busy').error!.details, /answered HTTP 503\.$/);
+  });
+  test('an unknown CTS code: described by its error_msg, the HTTP status as details (unchanged)', () => {
+    const r = cts(404, 'CTS.9999', 'something else');
+    assert.equal(r.error!.description, 'something else');
+    assert.match(r.error!.details, /answered HTTP 404/);
   });
 });
 

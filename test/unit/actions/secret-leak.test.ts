@@ -248,7 +248,7 @@ before(async () => {
     wecom: (await keep(startWeCom({ key: S.wecomKey }))).url,
     webhook: (await keep(startWebhook({ token: S.webhookToken }))).url,
     volcengine: (await keep(startVolcengine({ accessKeyId: VOLC_AK, secretAccessKey: S.volcSk }))).url,
-    huawei: (await keep(startHuawei({ projectId: PROJECT, token: S.huaweiToken, aksk: { ak: HUAWEI_AK, sk: S.huaweiSk } }))).url,
+    huawei: (await keep(startHuawei({ projectId: PROJECT, token: S.huaweiToken, aksk: { ak: HUAWEI_AK, sk: S.huaweiSk }, allowSameName: true }))).url,
     zstack: (await keep(startZStack({ sessionUuid: S.zstackSession, dingtalkUrl: dingtalkOps.url }))).url,
     tencent: (await keep(startTencentReceiver({ basicAuth: { user: 'alice', password: S.basicPassword } }))).url,
   };

@@ -1,6 +1,7 @@
 /**
  * A run's results in the shape every output format prints: findings with 1-based
- * lines and columns, files skipped and why, and the totals.
+ * lines and columns, files skipped and why, the files that are not alert config,
+ * and the totals.
  */
 import { type Finding, LineIndex, type Severity } from '../../engine/index';
 
@@ -22,11 +23,34 @@ export interface FileReport {
   findings: ReportedFinding[];
 }
 
+/** What the run did with the files it found: `checked` = `alertConfig` + `notAlertConfig`. */
+export interface RunSummary {
+  checked: number;
+  alertConfig: number;
+  notAlertConfig: number;
+  skipped: number;
+  /** Why files were skipped; only reasons that occurred. */
+  skippedBy: Partial<Record<'binary' | 'tooLarge' | 'notUtf8' | 'unreadable', number>>;
+}
+
+export interface NotAlertConfig {
+  file: string;
+  reason: string;
+  /** The kind a raw vendor body looks like. */
+  kind?: string;
+}
+
 export interface RunReport {
   files: FileReport[];
   skipped: { file: string; reason: string }[];
+  /** Files read (binary ones too; unreadable ones not): the JSON format's `checked`. */
   checked: number;
   counts: Record<Severity, number>;
+  summary: RunSummary;
+  /** The files that are not alert config and why (with --verbose). */
+  notAlertConfig?: NotAlertConfig[];
+  /** How many files not alert config look like raw vendor bodies with no association. */
+  vendorBodies: number;
 }
 
 export function toReported(f: Finding, lines: LineIndex, lookup: (file: string) => { name: string; lines: LineIndex } | undefined): ReportedFinding {
@@ -46,4 +70,8 @@ export function toReported(f: Finding, lines: LineIndex, lookup: (file: string) 
 
 export function emptyCounts(): Record<Severity, number> {
   return { error: 0, warning: 0, info: 0, hint: 0 };
+}
+
+export function emptySummary(): RunSummary {
+  return { checked: 0, alertConfig: 0, notAlertConfig: 0, skipped: 0, skippedBy: {} };
 }

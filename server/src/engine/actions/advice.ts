@@ -48,12 +48,27 @@ const ADVICE: Partial<Record<Vendor, Record<string, string | ((message: string) 
   },
   'huawei-cts': {
     'APIG.0301': 'Huawei Cloud rejected the credentials (AK/SK signature, expired signature or unknown AK). Check HUAWEICLOUD_SDK_AK/SK and the clock (within 15 minutes).',
+    // research-gitops.md §2.1 (the CTS error code table).
+    'CTS.0400': 'A key operation notification with this notification_name already exists in the project: names are unique. Choose another notification_name, or change the existing one in the CTS console.',
+    'CTS.0003': 'CTS could not read the request body (empty or invalid): check it against the schema (alertcfg validate).',
+    'CTS.0001': 'CTS failed calling IAM or OBS for this account. Check that the account may use IAM and OBS; if it can, try again later.',
+    'CTS.0300': 'CTS could not run its query, a fault on its side. Try again later.',
+    'CTS.0002': 'CTS rejected the credentials or their permission. Check HUAWEICLOUD_SDK_AK/SK (or the token) and that the IAM user may manage CTS notifications (for example the CTS FullAccess policy).',
+    'CTS.0012': 'The project id is not valid for these credentials: check target.projectId (the project of target.region, under My Credentials in the console).',
+    'CTS.0013': 'No permission: the IAM user needs a policy that allows creating CTS key operation notifications (for example CTS FullAccess).',
+    'CTS.0004': 'CTS could not write its data, a fault on its side. alertcfg does not send a create again: look in the CTS console whether the notification exists before applying again.',
+    'CTS.0005': 'CTS could not read its data, a fault on its side. alertcfg does not send a create again: look in the CTS console whether the notification exists before applying again.',
   },
 };
 
-export function adviceFor(vendor: Vendor, code: string, message: string): string | undefined {
+/** AOM's and CTS's docs on 503: "the requested service is invalid … do not repeat the request without modifications". */
+const HUAWEI_503 =
+  'Huawei Cloud answered 503: its docs say the requested service is invalid and the request must not be repeated without changes, so alertcfg did not retry it. Check target.region, target.endpoint and target.projectId.';
+
+export function adviceFor(vendor: Vendor, code: string, message: string, status?: number): string | undefined {
   const table = ADVICE[vendor];
   let a = table?.[code];
+  if (!a && status === 503 && (vendor === 'huawei-aom' || vendor === 'huawei-cts')) a = HUAWEI_503;
   if (!a && vendor === 'volcengine') {
     if (code.startsWith('MissingParameter.')) a = `A required parameter is missing (${code.slice(17)}): alertcfg validate points at it.`;
     else if (code.startsWith('InvalidParameter.')) a = `A parameter is invalid (${code.slice(17)}): alertcfg validate points at it.`;

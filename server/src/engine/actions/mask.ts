@@ -4,8 +4,15 @@
  * occur; tokens in bot URLs, signatures and credential headers are masked by
  * their place even when their value is not known.
  */
-const URL_TOKENS = /([?&](?:access_token|key|sign|token|secret)=)([^&#\s"'\\]+)/gi;
-const LARK_HOOK = /(\/open-apis\/bot\/v2\/hook\/)([^/?#\s"'\\]+)/g;
+
+/**
+ * A token in a URL: the characters a query value carries (`/`, `+`, `=` of base64
+ * included; `*` of an already masked value), a dot only inside. It ends at anything
+ * else, so the text after a URL quoted in a message (`…access_token=xxx); put …`) is
+ * never taken for part of the token. A Lark hook token is one path segment: no `/`.
+ */
+const URL_TOKENS = /([?&](?:access_token|key|sign|token|secret)=)((?:[\w%+/=~*-]|\.(?=[\w%+/=~*-]))+)/gi;
+const LARK_HOOK = /(\/open-apis\/bot\/v2\/hook\/)((?:[\w%+=~*-]|\.(?=[\w%+=~*-]))+)/g;
 const JSON_SECRET_FIELDS = /("(?:sign|secret|SecretKey|Token|token|password)"\s*:\s*")([^"\\]*)(")/g;
 const SENSITIVE_HEADERS = new Set(['authorization', 'x-auth-token', 'x-security-token', 'cookie', 'proxy-authorization']);
 

@@ -14,9 +14,10 @@ export interface PlannedRequest {
   label: string;
   request: OutgoingRequest;
   /**
-   * Safe to send again after a response arrived (a 5xx or 429). A create
-   * (CreateContact, CTS notification) is not: it is retried only when no response
-   * came at all (connection refused or reset before an answer).
+   * Safe to send again after a response arrived (a 429, 500, 502, 503 or 504). A
+   * create (CreateContact, CTS notification) is not: it is retried only when no
+   * response came at all (connection refused or reset before an answer). AOM's
+   * push and clear are: a PUT of the same events again leaves AOM as one PUT does.
    */
   idempotent: boolean;
   /** The request carries a secret (token, signature, credentials): HTTPS only, loopback excepted. */

@@ -73,9 +73,26 @@ export function interpret(plan: PlannedRequest, result: DeliveryResult, masker: 
       else if (answer.status >= 200 && answer.status < 300 && plan.vendor !== 'webhook') message = `The answer is not JSON (HTTP ${answer.status}): ${masker.mask(answer.body).slice(0, 200)}`;
     }
     if (answer.truncated) message += ` (the answer was longer than the ${answer.body.length} bytes kept)`;
-    report.error = { code, description: message, details: adviceFor(plan.vendor, code, message) ?? `${host} answered HTTP ${answer.status}.` };
+    report.error = { code, description: message, details: adviceFor(plan.vendor, code, message, answer.status) ?? `${host} answered HTTP ${answer.status}.` };
   }
+  const notes = v.ok ? answerNotes(plan, json, masker) : [];
+  if (notes.length) report.notes = notes;
   return report;
+}
+
+/**
+ * What a successful answer says beyond "done". Volcengine CreateContact's `Result`
+ * carries `SendStatus` and `Message`, most likely about the verification e-mail
+ * VMP sends to a new contact's Email; their values are not documented, so they
+ * are shown as they came, and only when set.
+ */
+function answerNotes(plan: PlannedRequest, json: unknown, masker: Masker): string[] {
+  if (plan.vendor !== 'volcengine' || !json || typeof json !== 'object') return [];
+  const result = (json as Record<string, unknown>)['Result'];
+  if (!result || typeof result !== 'object') return [];
+  const r = result as Record<string, unknown>;
+  const parts = [r['SendStatus'], r['Message']].filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+  return parts.length ? [masker.mask(`verification e-mail: ${parts.join(' ')}`)] : [];
 }
 
 /** Vendors whose HTTP status alone says whether the request was accepted (their body is not needed). */

@@ -4,6 +4,7 @@
  */
 import schema from '../../../../schemas/alarm-callback.schema.json';
 import { alarmCallbackRule } from '../rules/alarm-callback';
+import { has } from './raw-body';
 import type { KindModule } from './types';
 
 export const alarmCallback: KindModule = {
@@ -16,5 +17,6 @@ export const alarmCallback: KindModule = {
   target: schema['x-target'],
   rules: [alarmCallbackRule],
   template: { target: { url: 'http://127.0.0.1:8080/alarm-callback' } },
+  rawBody: { words: ['sessionId'], keys: (r) => (has(r, 'sessionId') && has(r, 'alarmPolicyInfo') ? ['sessionId', 'alarmPolicyInfo'] : undefined), folder: 'callbacks' },
   actions: () => ['replay'],
 };

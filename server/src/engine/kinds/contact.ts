@@ -7,6 +7,7 @@ import schema from '../../../../schemas/contact.schema.json';
 import { type SecretField, secretRule } from '../rules/secrets';
 import { type AddressField, webhookAddressRule } from '../rules/webhook-address';
 import { CHANNELS, type Channel } from '../webhooks/channels';
+import { has } from './raw-body';
 import type { KindModule } from './types';
 
 const SECRETS: SecretField[] = [
@@ -70,6 +71,14 @@ export const contact: KindModule = {
       }
       return example;
     },
+  },
+  rawBody: {
+    words: ['Name'],
+    keys: (r) => {
+      const other = ['Email', 'DingTalkBotWebhook', 'LarkBotWebhook', 'WeComBotWebhook', 'Webhook', 'ContactGroupIds'].find((k) => has(r, k));
+      return has(r, 'Name') && other ? ['Name', other] : undefined;
+    },
+    folder: 'contacts',
   },
   actions: (body) => (contactChannels(body).length ? ['send', 'apply'] : ['apply']),
   channels: contactChannels,

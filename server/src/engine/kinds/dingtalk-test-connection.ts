@@ -7,6 +7,7 @@ import { dingtalkTestRule } from '../rules/dingtalk-test';
 import { secretRule } from '../rules/secrets';
 import { webhookAddressRule } from '../rules/webhook-address';
 import { CHANNELS } from '../webhooks/channels';
+import { hasPath } from './raw-body';
 import type { KindModule } from './types';
 
 export const dingtalkTestConnection: KindModule = {
@@ -26,5 +27,6 @@ export const dingtalkTestConnection: KindModule = {
     dingtalkTestRule,
   ],
   template: { target: {} },
+  rawBody: { words: ['testMsg'], keys: (r) => (hasPath(r, 'params', 'testMsg') ? ['params.testMsg'] : undefined), folder: 'dingtalk' },
   actions: () => ['send'],
 };

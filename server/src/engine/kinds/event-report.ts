@@ -4,6 +4,8 @@
  */
 import schema from '../../../../schemas/event-report.schema.json';
 import { eventReportRule } from '../rules/event-report';
+import { entryOf } from '../parse/tree';
+import { listOfMapsWith } from './raw-body';
 import type { KindModule } from './types';
 
 export const eventReport: KindModule = {
@@ -17,5 +19,6 @@ export const eventReport: KindModule = {
   envelopeAction: true,
   rules: [eventReportRule],
   template: { target: { region: 'cn-north-4', projectId: '<project-id>' } },
+  rawBody: { words: ['events'], keys: (r) => (listOfMapsWith(entryOf(r, 'events')?.value, ['metadata', 'starts_at']) ? ['events'] : undefined), folder: 'events' },
   actions: (_body, envelope) => (envelope.action === 'clear' ? ['clear'] : ['push', 'clear']),
 };

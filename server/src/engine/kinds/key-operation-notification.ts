@@ -4,6 +4,7 @@
  */
 import schema from '../../../../schemas/key-operation-notification.schema.json';
 import { keyOperationRule } from '../rules/key-operation';
+import { has } from './raw-body';
 import type { KindModule } from './types';
 
 export const keyOperationNotification: KindModule = {
@@ -17,5 +18,6 @@ export const keyOperationNotification: KindModule = {
   nameField: 'notification_name',
   rules: [keyOperationRule],
   template: { target: { region: 'cn-north-7', projectId: '<project-id>' } },
+  rawBody: { words: ['notification_name'], keys: (r) => (has(r, 'notification_name') && has(r, 'operation_type') ? ['notification_name', 'operation_type'] : undefined), folder: 'notifications' },
   actions: () => ['apply'],
 };

@@ -6,6 +6,7 @@
  */
 import type { ValidateFunction } from 'ajv';
 import type { ActionName } from '../actions/available';
+import type { MapNode } from '../parse/tree';
 import type { Rule } from '../rules/types';
 import type { Channel } from '../webhooks/channels';
 
@@ -36,6 +37,12 @@ export interface KindModule {
   readonly rules: readonly Rule[];
   /** A new resource: the envelope's target and the body (the doc's example, secrets as references). */
   readonly template: { readonly target: Readonly<Record<string, string>>; body?(example: Record<string, unknown>): Record<string, unknown> };
+  /**
+   * What a raw body of the kind looks like, to say why an unassociated one was not
+   * checked: words one must contain, the top-level keys that give it away, and a
+   * folder for the example glob.
+   */
+  readonly rawBody?: { readonly words: readonly string[]; keys(root: MapNode): string[] | undefined; readonly folder: string };
   /** The actions a resource offers, from its body and envelope. */
   actions(body: unknown, envelope: { action?: unknown }): ActionName[];
   /** The bot channels a body can send to, for kinds that send per channel. */

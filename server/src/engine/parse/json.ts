@@ -20,7 +20,7 @@ const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.EndOfFileExpected]: 'Expected the end of the file: a JSON file holds one value.',
   [ParseErrorCode.InvalidCommentToken]: 'Comments are not allowed in JSON.',
   [ParseErrorCode.UnexpectedEndOfComment]: 'Unterminated comment.',
-  [ParseErrorCode.UnexpectedEndOfString]: 'Unterminated string.',
+  [ParseErrorCode.UnexpectedEndOfString]: 'This string is not closed: the quote that opens it is here. Add the closing " on this line (a JSON string cannot span lines).',
   [ParseErrorCode.UnexpectedEndOfNumber]: 'Unexpected end of number.',
   [ParseErrorCode.InvalidUnicode]: 'Invalid unicode escape sequence.',
   [ParseErrorCode.InvalidEscapeCharacter]: 'Invalid escape character in string.',
@@ -43,22 +43,7 @@ export function parseJson(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMI
     syntax.push({ code: 'syntax-error', severity: 'error', message: err instanceof RangeError ? 'This JSON is nested too deeply to parse.' : 'This JSON could not be parsed.', start: 0, end: Math.min(1, text.length) });
     return [{ index: 0, base: 0, text, root: undefined, syntax, broken: true }];
   }
-  const said = new Set<string>();
-  for (const e of errors) {
-    const message = MESSAGES[e.error] ?? 'Invalid JSON.';
-    // The parser may report the same spot twice (e.g. a trailing comma); say it once.
-    const id = `${e.offset}\u0000${message}`;
-    if (said.has(id)) continue;
-    said.add(id);
-    syntax.push({
-      code: 'syntax-error',
-      severity: 'error',
-      message,
-      // Inside the text even for an error at its very end.
-      start: Math.min(e.offset, text.length),
-      end: Math.min(e.offset + Math.max(1, e.length), text.length),
-    });
-  }
+  syntax.push(...syntaxFindings(text, errors));
   const conv = new JsonConverter(limits.maxDepth);
   const root = tree ? conv.node(tree, 0) : undefined;
   for (const f of conv.findings) syntax.push(f);
@@ -75,6 +60,43 @@ export function parseJson(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMI
     }));
   }
   return [{ index: 0, base: 0, text, root, syntax, broken }];
+}
+
+/**
+ * One finding per mistake. The parser reports a trailing comma twice at the closing
+ * brace (no property name, no value): it becomes one finding, on the comma. After an
+ * unterminated string the parser reads the rest out of step, so what it reports
+ * after that is left out. Any other spot reported twice is said once.
+ */
+function syntaxFindings(text: string, errors: readonly ParseError[]): Finding[] {
+  const out: Finding[] = [];
+  const said = new Set<number>();
+  const add = (start: number, end: number, message: string) => {
+    if (said.has(start)) return;
+    said.add(start);
+    // Inside the text even for an error at its very end.
+    out.push({ code: 'syntax-error', severity: 'error', message, start: Math.min(start, text.length), end: Math.min(end, text.length) });
+  };
+  for (const e of errors) {
+    const closer = text[e.offset];
+    if ((e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected) && (closer === '}' || closer === ']')) {
+      const comma = previousNonSpace(text, e.offset);
+      if (text[comma] === ',') {
+        add(comma, comma + 1, `Trailing comma: JSON allows no comma before '${closer}'. Remove it.`);
+        said.add(e.offset);
+        continue;
+      }
+    }
+    add(e.offset, e.offset + Math.max(1, e.length), MESSAGES[e.error] ?? 'Invalid JSON.');
+    if (e.error === ParseErrorCode.UnexpectedEndOfString) break;
+  }
+  return out;
+}
+
+function previousNonSpace(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i--;
+  return i;
 }
 
 class JsonConverter {

@@ -8,6 +8,7 @@ import type { Finding } from '../model/finding';
 import { type ParsedDocument, type ParseLimits, DEFAULT_PARSE_LIMITS } from './document';
 import { readModelines } from './modeline';
 import { yamlNestingBeyond } from './nesting';
+import { isMissingQuote, unclosedQuote, unclosedQuoteFinding } from './yaml-quotes';
 import { parseYamlFast } from './yaml-fast';
 import { splitYamlDocuments } from './yaml-split';
 import { YamlTreeBuilder } from './yaml-tree';
@@ -75,8 +76,9 @@ export function parseYamlDocumentFull(
     const traces = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     let doc: Document.Parsed;
+    let tokens: CST.Token[];
     try {
-      const tokens = Array.from(new Parser().parse(text));
+      tokens = Array.from(new Parser().parse(text));
       const depthLimit = Math.min(limits.maxDepth, YAML_SAFE_DEPTH);
       const deep = yamlNestingBeyond(tokens, depthLimit);
       if (deep >= 0) {
@@ -89,8 +91,12 @@ export function parseYamlDocumentFull(
       Error.stackTraceLimit = traces;
     }
     if (doc.errors.some((e) => e.message.startsWith('Maximum call stack size exceeded'))) throw new RangeError('stack');
+    // An unclosed quote is reported where it opens; what the parser says after that point follows from it.
+    const quote = doc.errors.some((e) => isMissingQuote(e.code, e.message)) ? unclosedQuote(tokens) : undefined;
+    if (quote) syntax.push(unclosedQuoteFinding(text, quote));
     for (const e of doc.errors) {
       broken = true;
+      if (quote && e.pos[0] >= quote.offset) continue;
       syntax.push({ code: 'syntax-error', severity: 'error', message: yamlMessage(e.message), ...clamp(e.pos), data: { parser: e.code } });
     }
     for (const w of doc.warnings) {

@@ -10,6 +10,7 @@ export interface CodeExample {
   bad: string;
   good: string;
   fix?: string;
+  note?: string;
 }
 
 /** Joins lines into a document, so examples read like files. */
@@ -58,6 +59,7 @@ export const EXAMPLES: Readonly<Record<string, CodeExample>> = {
   'syntax-error': {
     bad: y(...CONTACT, '  Name: "sre-oncall', '  Email: sre@example.com'),
     good: y(...CONTACT, '  Name: "sre-oncall"', '  Email: sre@example.com'),
+    note: 'One mistake, one finding, at its place. A JSON trailing comma is one finding, on the comma (the parser reports it twice, at the closing brace). An unterminated quoted string is reported from the quote that opens it to the end of that line, with a message that says so: a YAML quoted string may span lines, so the parser only notices at the end of the document, and a JSON one at the end of the line. What the parser reports after the opening quote follows from it and is left out.',
   },
   'syntax-warning': {
     bad: y(...CONTACT, '  Name: !upper sre-oncall'),

@@ -28,7 +28,7 @@ export const CATALOG: readonly CodeDoc[] = [
   c('nesting-too-deep', 'error', 'Nesting beyond the engine\'s limit', 'A limit of the engine, to stay responsive on hostile input.'),
   c('alias-expansion-limit', 'error', 'YAML aliases expand to too much content', 'A limit of the engine against alias bombs ("billion laughs").'),
   c('encoding-error', 'error', 'The file is not valid UTF-8', 'Every vendor API here takes UTF-8 JSON.'),
-  c('file-too-large', 'warning', 'The file is larger than the configured limit and was not checked', 'A limit of the engine (setting maxFileSize).'),
+  c('file-too-large', 'error', 'The file is larger than the configured limit and was not checked', 'A limit of the engine (setting maxFileSize). An error by default: CI must not pass a file it never read; the rules setting can lower it.'),
   c('too-many-documents', 'warning', 'The file holds more documents than the configured limit; the ones after it were not checked', 'A limit of the engine (setting maxDocuments), to stay responsive on huge streams.'),
   c('time-budget-exceeded', 'warning', 'Checking a document took longer than the engine allows; the remaining checks were skipped', 'A limit of the engine (a per-document time budget of 2 s for the schema check and the rules), so that no document can stall the editor or CI.'),
   c('internal-error', 'error', 'alertcfg failed while checking a document', 'A bug in alertcfg, not in the document: please report it with the document that caused it.'),

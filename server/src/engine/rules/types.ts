@@ -46,4 +46,6 @@ export interface CodeDoc {
   good?: string;
   /** The quick fix the editor offers, if any. */
   fix?: string;
+  /** How the finding is placed or counted, where that is not obvious. */
+  note?: string;
 }

@@ -12,7 +12,7 @@ const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 export function decodeFile(bytes: Uint8Array, maxSize: number): Decoded {
   if (bytes.length > maxSize) {
-    return { ok: false, text: '', finding: { code: 'file-too-large', severity: 'warning', message: `This file is ${bytes.length} bytes, over the limit of ${maxSize} (setting maxFileSize); it was not checked.`, start: 0, end: 0 } };
+    return { ok: false, text: '', finding: { code: 'file-too-large', severity: 'error', message: `This file is ${bytes.length} bytes, over the limit of ${maxSize} (setting maxFileSize); it was not checked.`, start: 0, end: 0 } };
   }
   const probe = bytes.subarray(0, 8192);
   if (probe.includes(0)) return { ok: false, skip: 'binary file (it contains NUL bytes)' };
