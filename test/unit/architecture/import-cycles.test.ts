@@ -3,7 +3,8 @@
  * import (type-only ones too: a loop of types is still a loop of modules) is read
  * with the compiler's own pre-processor and resolved as the compiler resolves it,
  * and the graph must have no cycle. A cycle fails the test with the files that form
- * it, in import order.
+ * it, in import order. Also: the language server's features take their context from
+ * `lsp/context.ts`; only the entry point imports `lsp/server.ts`, which composes them.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -152,4 +153,10 @@ test('no import loop in server/src, client/src or bench/src', () => {
     ...stale.map((a) => `the allowed loop among ${a.files.join(', ')} is gone: remove it from ALLOWED`),
   ];
   assert.deepEqual(problems, []);
+});
+
+test('only the entry point imports the language server composition', () => {
+  const graph = importGraph();
+  const importers = [...graph].filter(([, targets]) => targets.includes('server/src/lsp/server.ts')).map(([file]) => file);
+  assert.deepEqual(importers, ['server/src/lsp/main.ts']);
 });
