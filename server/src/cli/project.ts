@@ -1,11 +1,13 @@
 /**
  * The project a CLI run works in: the `.alertcfg.yaml` that applies (given with
- * --config, else the nearest one from the working directory up), its settings,
- * and the folder its globs are relative to.
+ * --config, else the nearest one from the first path's folder or the working
+ * directory up to the repository root, by the engine's search), its settings, the
+ * folder its globs are relative to, and the file selection of that folder.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE_NAMES, type Finding, type Settings, mergeSettings, parseConfigFile } from '../engine/index';
+import { type FileSelection, type Finding, type Settings, createFileSelection, findConfigFile, mergeSettings, parseConfigFile } from '../engine/index';
+import { configFoldersOnDisk, readTextOrUndefined } from '../env/files';
 
 export interface Project {
   root: string;
@@ -17,38 +19,36 @@ export interface Project {
 
 /** Without --config, the search starts at the first path given (its folder), else the working directory. */
 export function loadProject(cwd: string, configPath?: string, firstPath?: string): Project {
-  const file = configPath ? resolve(cwd, configPath) : findConfig(searchStart(cwd, firstPath));
-  if (!file) return { root: cwd, settings: mergeSettings(), configFindings: [] };
+  let file: string;
   let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new Error(`cannot read the configuration ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  if (configPath) {
+    file = resolve(cwd, configPath);
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new Error(`cannot read the configuration ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+  } else {
+    const found = findConfigFile(searchStart(cwd, firstPath), configFoldersOnDisk(), { upward: true });
+    if (!found) return { root: cwd, settings: mergeSettings(), configFindings: [] };
+    file = join(found.folder, found.name);
+    text = found.text;
   }
   const { settings, findings } = parseConfigFile(text);
   return { root: dirname(file), settings: mergeSettings(settings), configFile: file, configText: text, configFindings: findings };
 }
 
+/** The files the project's settings and its root `.gitignore` select (paths relative to the root). */
+export function projectSelection(project: Pick<Project, 'root' | 'settings'>, include: readonly string[] = project.settings.include): FileSelection {
+  return createFileSelection({ include, exclude: project.settings.exclude, gitignore: readTextOrUndefined(join(project.root, '.gitignore')) });
+}
+
 function searchStart(cwd: string, firstPath: string | undefined): string {
-  if (!firstPath) return cwd;
+  if (!firstPath) return resolve(cwd);
   const p = resolve(cwd, firstPath);
   try {
     return statSync(p).isDirectory() ? p : dirname(p);
   } catch {
-    return cwd;
-  }
-}
-
-function findConfig(from: string): string | undefined {
-  let dir = resolve(from);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const p = join(dir, name);
-      if (existsSync(p)) return p;
-    }
-    if (existsSync(join(dir, '.git'))) return undefined; // stop at the repository root
-    const up = dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
+    return resolve(cwd);
   }
 }

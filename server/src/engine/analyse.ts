@@ -16,6 +16,7 @@ import { rulesFor } from './rules/index';
 import type { RuleContext } from './rules/types';
 import { mapSchemaErrors } from './schema/errors';
 import { envelopeErrors } from './schema/envelope-check';
+import { propertiesOf, schemaAt, schemaRootFor } from './schema/lookup';
 import { kindValidators } from './schema/registry';
 import { kindModule } from './kinds/index';
 
@@ -103,6 +104,11 @@ function runRules(doc: ParsedDocument, resource: Resource, root: Node, value: un
     text: doc.text,
     valueAt: (p) => valueRange(root, [...resource.bodyPath, ...p]),
     keyAt: (p) => keyRange(root, [...resource.bodyPath, ...p]),
+    schemaAt(p) {
+      const schemaRoot = schemaRootFor(resource);
+      const at = schemaRoot && schemaAt(schemaRoot, [...resource.bodyPath, ...p]);
+      return at && { schema: at.schema, properties: () => propertiesOf(at, schemaRoot.kind) };
+    },
     report(code: string, range: Range | undefined, message: string, data?: FindingData) {
       const r = range ?? { start: body.start, end: body.start };
       out.push({ code, severity: defaultSeverity(code), message, start: r.start, end: r.end, ...(data ? { data } : {}) });

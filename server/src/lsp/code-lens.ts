@@ -5,17 +5,17 @@
  */
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
 import { Command } from '../protocol/index';
-import { listActions } from './commands';
+import type { ServerContext } from './context';
+import { listActions } from './resource-commands';
 import { safe } from './safe';
-import type { Server } from './server';
 
 const TITLES = { send: 'Send test message', push: 'Push events', clear: 'Clear events', apply: 'Apply', replay: 'Replay callback' } as const;
 const CHANNEL_LABELS: Record<string, string> = { dingtalk: 'DingTalk', lark: 'Lark', wecom: 'WeCom', webhook: 'Webhook' };
 
-export function registerCodeLens(server: Server): void {
-  server.connection.onCodeLens(
-    safe(server.logger, 'codeLens', [] as CodeLens[], async (params: CodeLensParams) => {
-      const analysis = await server.analysisFor(params?.textDocument?.uri);
+export function registerCodeLens(ctx: ServerContext): void {
+  ctx.connection.onCodeLens(
+    safe(ctx.logger, 'codeLens', [] as CodeLens[], async (params: CodeLensParams) => {
+      const analysis = await ctx.analyses.analysisFor(params?.textDocument?.uri);
       if (!analysis || analysis.mode !== 'resource') return [];
       const uri = analysis.doc.uri;
       const lenses: CodeLens[] = [];

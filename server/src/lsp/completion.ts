@@ -3,7 +3,7 @@ import { type CompletionItem, CompletionItemKind, type CompletionList, type Comp
 import { type CompletionEntry, type LineIndex, completionsAt } from '../engine/index';
 import { toOffset, toRange } from './convert';
 import { safe, throwIfCancelled, uriOf } from './safe';
-import type { Server } from './server';
+import type { ServerContext } from './context';
 
 const KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
   property: CompletionItemKind.Property,
@@ -14,10 +14,10 @@ const KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
-export function registerCompletion(server: Server): void {
-  server.connection.onCompletion(
-    safe(server.logger, 'completion', EMPTY, async (params: CompletionParams, token) => {
-      const a = await server.analysisFor(uriOf(params));
+export function registerCompletion(ctx: ServerContext): void {
+  ctx.connection.onCompletion(
+    safe(ctx.logger, 'completion', EMPTY, async (params: CompletionParams, token) => {
+      const a = await ctx.analyses.analysisFor(uriOf(params));
       if (!a) return EMPTY;
       throwIfCancelled(token);
       const { doc } = a;
@@ -26,11 +26,11 @@ export function registerCompletion(server: Server): void {
       const offset = toOffset(lines, params.position);
       const lineStart = lines.lineStart(lines.positionAt(offset).line);
       const wantsSecrets = /\$\{secret:[A-Za-z0-9_.-]*$/.test(text.slice(lineStart, offset)) || /\$\{[a-z]*$/.test(text.slice(lineStart, offset));
-      const secretNames = wantsSecrets ? await server.secretNames() : undefined;
+      const secretNames = wantsSecrets ? await ctx.secrets.names() : undefined;
       throwIfCancelled(token);
       if (doc.text !== text) return EMPTY; // edited while we waited; the client asks again
-      const entries = completionsAt(text, offset, a.file, { locale: server.locale, format: doc.format(), ...(secretNames ? { secretNames } : {}), mode: a.mode });
-      const snippets = server.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+      const entries = completionsAt(text, offset, a.file, { locale: ctx.client.locale, format: doc.format(), ...(secretNames ? { secretNames } : {}), mode: a.mode });
+      const snippets = ctx.client.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
       const items: CompletionItem[] = [];
       for (const e of entries) {
         const item = toItem(e, lines, snippets);

@@ -1,48 +1,41 @@
 /**
  * Settings per document: defaults, then `.alertcfg.yaml` at the workspace folder's
- * root (the open editor's text when it is open), then the client's `alertcfg`
- * section (`workspace/configuration`, cached per document until
- * `workspace/didChangeConfiguration`). Client values override the file, so clients
- * should send only what the user set. Every change bumps `version` and tells the
- * listeners, which re-validate.
+ * root (the open editor's text when it is open; found by the engine's search, as
+ * the CLI finds it), then the client's `alertcfg` section (`workspace/configuration`,
+ * cached per document until `workspace/didChangeConfiguration`). Client values
+ * override the file, so clients should send only what the user set. Also the
+ * folder's `.gitignore`, for the file selection. Every change bumps `version` and
+ * tells the listeners, which re-validate.
  */
-import { readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import picomatch from 'picomatch';
-import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAMES, type Finding, type Kind, SEVERITIES, type Settings, isKind, kindForPath, mergeSettings, parseConfigFile } from '../engine/index';
-import { type Documents, canonicalUri, pathOfUri } from './documents';
+import type { Connection } from 'vscode-languageserver/node';
+import { type Finding, type Kind, SEVERITIES, type Settings, findConfigFile, isKind, mergeSettings, parseConfigFile } from '../engine/index';
+import { configFoldersOnDisk, readTextOrUndefined } from '../env/files';
 import { SETTINGS_SECTION } from '../protocol/index';
+import { type Documents, canonicalUri } from './documents';
+import type { Folder, WorkspaceFolders } from './folders';
 import { withTimeout } from './safe';
 
-export { SETTINGS_SECTION };
-const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**'];
 const NO_FILE: Partial<Settings> = {};
 
-export interface Folder {
-  uri: string;
-  path: string;
-}
-
-interface ConfigFile {
+export interface ConfigFile {
   path: string;
   settings: Partial<Settings>;
   findings: Finding[];
 }
 
 export class Configuration {
-  folders: Folder[] = [];
   /** Bumped on every change of any setting. */
   version = 0;
   private readonly files = new Map<string, ConfigFile | null>();
+  private readonly gitignores = new Map<string, string | null>();
   private readonly client = new Map<string, Promise<Partial<Settings>>>();
   private pushed: Partial<Settings> = {};
-  private readonly listeners: ((what: { include: boolean }) => void)[] = [];
-  private readonly matchers = new WeakMap<Settings, { included: (p: string) => boolean; excluded: (p: string) => boolean }>();
+  private readonly listeners: (() => void)[] = [];
   /**
    * Merged settings by (file layer, client layer): the same layers give the same
-   * object, so that what is derived from it (include matchers, glob associations)
+   * object, so that what is derived from it (file selections, glob associations)
    * is built once, not on every keystroke.
    */
   private readonly merged = new WeakMap<object, WeakMap<object, Settings>>();
@@ -50,45 +43,12 @@ export class Configuration {
   constructor(
     private readonly connection: Connection,
     private readonly documents: Documents,
+    readonly folders: WorkspaceFolders,
     private readonly canPull: () => boolean,
   ) {}
 
-  setFolders(folders: readonly WorkspaceFolder[] | null | undefined, rootUri?: string | null): void {
-    const list: Folder[] = [];
-    for (const f of Array.isArray(folders) ? folders : []) {
-      const path = typeof f?.uri === 'string' ? pathOfUri(f.uri) : undefined;
-      if (path) list.push({ uri: canonicalUri(f.uri), path });
-    }
-    if (!list.length && typeof rootUri === 'string') {
-      const path = pathOfUri(rootUri);
-      if (path) list.push({ uri: canonicalUri(rootUri), path });
-    }
-    this.folders = list;
-    this.files.clear();
-  }
-
-  onDidChange(listener: (what: { include: boolean }) => void): void {
+  onDidChange(listener: () => void): void {
     this.listeners.push(listener);
-  }
-
-  /** The workspace folder a file is in (the innermost one). */
-  folderOf(uri: string): Folder | undefined {
-    const path = pathOfUri(uri);
-    if (!path) return undefined;
-    let best: Folder | undefined;
-    for (const f of this.folders) {
-      const rel = relative(f.path, path);
-      if (rel.startsWith('..') || rel.includes(`..${sep}`) || /^[a-zA-Z]:/.test(rel)) continue;
-      if (!best || f.path.length > best.path.length) best = f;
-    }
-    return best;
-  }
-
-  /** The file's path relative to its folder, with `/`; undefined outside the workspace. */
-  relativePath(uri: string, folder = this.folderOf(uri)): string | undefined {
-    const path = pathOfUri(uri);
-    if (!path || !folder) return undefined;
-    return relative(folder.path, path).split(sep).join('/');
   }
 
   /** `.alertcfg.yaml` of a folder: its settings and findings, or null when there is none. */
@@ -96,37 +56,35 @@ export class Configuration {
     if (!folder) return null;
     const known = this.files.get(folder.path);
     if (known !== undefined) return known;
-    let found: ConfigFile | null = null;
-    for (const name of CONFIG_FILE_NAMES) {
-      const path = join(folder.path, name);
-      const open = this.documents.get(pathToFileURL(path).href);
-      let text: string | undefined = open?.text;
-      if (text === undefined) {
-        try {
-          text = readFileSync(path, 'utf8');
-        } catch {
-          continue;
-        }
-      }
-      const parsed = parseConfigFile(text);
-      found = { path, settings: parsed.settings, findings: parsed.findings };
-      break;
+    // An open editor's text wins over the file on disk; a file that cannot be read is not there.
+    const read = (path: string) => this.documents.get(pathToFileURL(path).href)?.text ?? readTextOrUndefined(path);
+    const found = findConfigFile(folder.path, configFoldersOnDisk(read), { upward: false });
+    let file: ConfigFile | null = null;
+    if (found) {
+      const parsed = parseConfigFile(found.text);
+      file = { path: join(found.folder, found.name), settings: parsed.settings, findings: parsed.findings };
     }
-    this.files.set(folder.path, found);
-    return found;
+    this.files.set(folder.path, file);
+    return file;
   }
 
-  /** The merged settings of a document (or of a folder, given its URI). */
-  async settingsFor(uri: string): Promise<Settings> {
-    const folder = this.folderOf(uri) ?? this.folders.find((f) => f.uri === canonicalUri(uri));
+  /** The text of a folder's `.gitignore`, undefined when it has none. */
+  gitignore(folder: Folder): string | undefined {
+    let text = this.gitignores.get(folder.path);
+    if (text === undefined) this.gitignores.set(folder.path, (text = readTextOrUndefined(join(folder.path, '.gitignore')) ?? null));
+    return text ?? undefined;
+  }
+
+  /** The merged settings of a file (or of a folder, given its URI) in a folder. */
+  async settingsFor(uri: string, folder: Folder | undefined): Promise<Settings> {
     const file = this.configFile(folder);
     const client = await this.clientSettings(uri);
     return this.merge(file?.settings, client);
   }
 
   /** Settings from the file only (no client request), for work that cannot wait. */
-  fileSettings(uri: string): Settings {
-    return this.merge(this.configFile(this.folderOf(uri))?.settings, this.pushed);
+  fileSettings(folder: Folder | undefined): Settings {
+    return this.merge(this.configFile(folder)?.settings, this.pushed);
   }
 
   private merge(file: Partial<Settings> | undefined, client: Partial<Settings>): Settings {
@@ -155,35 +113,19 @@ export class Configuration {
     this.client.clear();
     const section = (settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
     if (!this.canPull() && section !== undefined) this.pushed = sanitize(section);
-    this.changed(true);
+    this.changed();
   }
 
-  /** A `.alertcfg.yaml` changed on disk or in the editor. */
-  configFileChanged(): void {
+  /** A `.alertcfg.yaml` or `.gitignore` changed on disk or in the editor, or the folders changed. */
+  filesChanged(): void {
     this.files.clear();
-    this.changed(true);
+    this.gitignores.clear();
+    this.changed();
   }
 
-  private changed(include: boolean): void {
+  private changed(): void {
     this.version++;
-    for (const l of this.listeners) l({ include });
-  }
-
-  /** Whether the include/exclude settings let a file be checked (files outside the workspace always are). */
-  isIncluded(uri: string, settings: Settings): boolean {
-    const rel = this.relativePath(uri);
-    if (rel === undefined) return true;
-    let m = this.matchers.get(settings);
-    if (!m) {
-      m = { included: picomatch(settings.include.length ? settings.include : ['**'], { dot: true }), excluded: picomatch([...ALWAYS_SKIPPED, ...settings.exclude], { dot: true }) };
-      this.matchers.set(settings, m);
-    }
-    return m.included(rel) && !m.excluded(rel);
-  }
-
-  globKind(uri: string, settings: Settings): Kind | undefined {
-    const rel = this.relativePath(uri);
-    return rel === undefined ? undefined : kindForPath(settings.schemas, rel);
+    for (const l of this.listeners) l();
   }
 }
 

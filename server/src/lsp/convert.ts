@@ -1,13 +1,15 @@
 /**
- * Offsets ↔ LSP positions (through the engine's LineIndex) and findings →
- * diagnostics: code, source `alertcfg`, severity, a link to the rule's docs,
- * related locations, and the finding's `data` for code actions.
+ * Offsets ↔ LSP positions (through the engine's LineIndex), findings →
+ * diagnostics (code, source `alertcfg`, severity, a link to the rule's docs,
+ * related locations, and the finding's `data` for code actions), and offset edits
+ * → workspace edits.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Diagnostic, DiagnosticSeverity, DiagnosticTag, type DiagnosticRelatedInformation, type Location, type Position, type Range } from 'vscode-languageserver/node';
-import { type Finding, LineIndex, type RelatedLocation, codeAnchor } from '../engine/index';
+import { type Diagnostic, DiagnosticSeverity, DiagnosticTag, type DiagnosticRelatedInformation, type Location, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { type Finding, LineIndex, type OffsetEdit, type RelatedLocation, codeAnchor } from '../engine/index';
+import type { OpenDocument } from './documents';
 
 export const SOURCE = 'alertcfg';
 
@@ -45,17 +47,17 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
 };
 
 /** docs/rules.md beside the package (dist/../docs/rules.md), when it is there. */
-let rulesDoc: string | null | undefined;
-export function rulesDocHref(code: string): string | undefined {
-  if (rulesDoc === undefined) {
-    try {
-      const p = join(__dirname, '..', 'docs', 'rules.md');
-      rulesDoc = existsSync(p) ? pathToFileURL(p).href : null;
-    } catch {
-      rulesDoc = null;
-    }
+const RULES_DOC: string | undefined = (() => {
+  try {
+    const p = join(__dirname, '..', 'docs', 'rules.md');
+    return existsSync(p) ? pathToFileURL(p).href : undefined;
+  } catch {
+    return undefined;
   }
-  return rulesDoc ? `${rulesDoc}#${codeAnchor(code)}` : undefined;
+})();
+
+export function rulesDocHref(code: string): string | undefined {
+  return RULES_DOC ? `${RULES_DOC}#${codeAnchor(code)}` : undefined;
 }
 
 export interface DiagnosticContext {
@@ -88,4 +90,12 @@ export function toDiagnostic(f: Finding, ctx: DiagnosticContext): Diagnostic {
   }
   if (f.data) d.data = f.data;
   return d;
+}
+
+/** Offset edits of an open document as a workspace edit, versioned when the client takes `documentChanges`. */
+export function workspaceEdit(documentChanges: boolean, doc: OpenDocument, edits: readonly OffsetEdit[]): WorkspaceEdit {
+  const lines = doc.lines();
+  const textEdits: TextEdit[] = edits.map((e) => ({ range: toRange(lines, e), newText: e.newText }));
+  if (documentChanges) return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: textEdits }] };
+  return { changes: { [doc.uri]: textEdits } };
 }

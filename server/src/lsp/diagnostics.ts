@@ -14,13 +14,16 @@
  * keystrokes or a stream of machine edits is published once, when it stops.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { CancellationToken, Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport, Location, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport, Location, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { type Finding, LineIndex, type RelatedLocation, compareFindings, decodeFile, finishFindings, formatForPath, parseConfigFile, validateText } from '../engine/index';
 import { toDiagnostic, toRange } from './convert';
-import { checkMemory } from './memory';
-import { type OpenDocument, canonicalUri, pathOfUri } from './documents';
-import { throwIfCancelled } from './safe';
-import type { Server } from './server';
+import type { ClientState } from './client-state';
+import type { Configuration } from './configuration';
+import { type Documents, type OpenDocument, canonicalUri, pathOfUri } from './documents';
+import type { FileScope, FileScopes } from './file-scope';
+import type { HeapKeeper } from './memory';
+import { type Logger, throwIfCancelled } from './safe';
+import type { WorkspaceIndex } from './workspace-index';
 
 /** Quiet time that ends a burst of edits. */
 export const DEBOUNCE_MS = 150;
@@ -32,6 +35,17 @@ export interface DocumentFindings {
   findings: Finding[];
 }
 
+export interface DiagnosticsDeps {
+  connection: Connection;
+  logger: Logger;
+  client: ClientState;
+  documents: Documents;
+  config: Configuration;
+  scopes: FileScopes;
+  index: WorkspaceIndex;
+  heap: HeapKeeper;
+}
+
 export class DiagnosticsManager {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
@@ -40,10 +54,10 @@ export class DiagnosticsManager {
   /** Publications made (for logs and tests). */
   published = 0;
 
-  constructor(private readonly server: Server) {}
+  constructor(private readonly deps: DiagnosticsDeps) {}
 
   get pull(): boolean {
-    return this.server.pullDiagnostics;
+    return this.deps.client.pullDiagnostics;
   }
 
   /**
@@ -63,7 +77,7 @@ export class DiagnosticsManager {
       doc.key,
       setTimeout(() => {
         this.timers.delete(doc.key);
-        this.run(doc.key, gen).catch((err: unknown) => this.server.logger.error(`alertcfg: diagnostics failed: ${String(err)}`));
+        this.run(doc.key, gen).catch((err: unknown) => this.deps.logger.error(`alertcfg: diagnostics failed: ${String(err)}`));
       }, delay),
     );
   }
@@ -74,7 +88,7 @@ export class DiagnosticsManager {
     if (t) clearTimeout(t);
     this.timers.delete(doc.key);
     this.generations.set(doc.key, (this.generations.get(doc.key) ?? 0) + 1);
-    if (!this.pull) void this.server.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    if (!this.pull) void this.deps.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
     this.signalChange();
   }
 
@@ -82,43 +96,45 @@ export class DiagnosticsManager {
   refresh(keys?: readonly string[]): void {
     this.signalChange();
     if (this.pull) {
-      if (this.server.canRefreshDiagnostics) void this.server.connection.languages.diagnostics.refresh().catch(() => undefined);
+      if (this.deps.client.canRefreshDiagnostics) void this.deps.connection.languages.diagnostics.refresh().catch(() => undefined);
       return;
     }
     const wanted = keys ? new Set(keys) : undefined;
-    for (const doc of this.server.documents.all()) if (!wanted || wanted.has(doc.key)) this.schedule(doc, 0);
+    for (const doc of this.deps.documents.all()) if (!wanted || wanted.has(doc.key)) this.schedule(doc, 0);
   }
 
   private async run(key: string, gen: number): Promise<void> {
-    const doc = this.server.documents.get(key);
+    const doc = this.deps.documents.get(key);
     if (!doc) return;
     const found = await this.findings(doc);
     // Superseded by a newer edit or closed meanwhile: never publish an older version.
-    if (gen !== this.generations.get(key) || this.server.documents.get(key) !== doc || doc.version !== found.version) return;
+    if (gen !== this.generations.get(key) || this.deps.documents.get(key) !== doc || doc.version !== found.version) return;
     const diagnostics = this.toDiagnostics(doc, found.findings);
     this.published++;
-    void this.server.connection.sendDiagnostics({ uri: doc.uri, version: found.version, diagnostics });
-    checkMemory();
+    void this.deps.connection.sendDiagnostics({ uri: doc.uri, version: found.version, diagnostics });
+    this.deps.heap.check();
   }
 
-  /** The findings of an open document's current version: its own and the workspace-wide ones. */
-  async findings(doc: OpenDocument, token?: CancellationToken): Promise<DocumentFindings> {
+  /** The findings of an open document's current version: its own and the workspace-wide ones; the scope is worked out unless given. */
+  async findings(doc: OpenDocument, token?: CancellationToken, known?: FileScope): Promise<DocumentFindings> {
     if (doc.isConfig) return { version: doc.version, findings: parseConfigFile(doc.text).findings };
-    const settings = await this.server.config.settingsFor(doc.uri);
+    const scope = known ?? (await this.deps.scopes.scopeOf(doc.uri));
     throwIfCancelled(token);
     // From here on everything is synchronous: the text cannot change under us.
+    const { settings } = scope;
+    const { index } = this.deps;
     const version = doc.version;
-    if (!this.server.config.isIncluded(doc.uri, settings)) {
-      this.forward(this.server.index.setOpen(doc.key, doc.uri, undefined));
+    if (!this.deps.scopes.checkedWhenOpen(scope)) {
+      this.forward(index.setOpen(doc.key, doc.uri, undefined));
       return { version, findings: [] };
     }
     if (doc.text.length > settings.maxFileSize / 4 && Buffer.byteLength(doc.text) > settings.maxFileSize) {
-      this.forward(this.server.index.setOpen(doc.key, doc.uri, undefined));
+      this.forward(index.setOpen(doc.key, doc.uri, undefined));
       return { version, findings: finishFindings('', [{ code: 'file-too-large', severity: 'error', message: `This file is over the limit of ${settings.maxFileSize} bytes (setting maxFileSize); it was not checked.`, start: 0, end: 0 }], settings) };
     }
-    const result = doc.analyse(settings, this.server.config.version, this.server.config.globKind(doc.uri, settings));
-    this.forward(this.server.index.setOpen(doc.key, doc.uri, result));
-    const cross = this.server.index.crossFor(doc.key);
+    const result = doc.analyse(settings, this.deps.config.version, scope.globKind);
+    this.forward(index.setOpen(doc.key, doc.uri, result));
+    const cross = index.crossFor(doc.key);
     const findings = cross.length ? [...result.findings, ...finishFindings(doc.text, cross, settings)].sort(compareFindings) : result.findings;
     return { version, findings };
   }
@@ -135,7 +151,7 @@ export class DiagnosticsManager {
   /** A related location in another file: from its open document, or read from disk. */
   locate(r: RelatedLocation): Location | undefined {
     if (!r.file) return undefined;
-    const open = this.server.documents.get(r.file);
+    const open = this.deps.documents.get(r.file);
     if (open) return { uri: open.uri, range: toRange(open.lines(), r) };
     const lines = this.diskLineIndex(r.file);
     return lines ? { uri: r.file, range: toRange(lines, r) } : undefined;
@@ -160,36 +176,36 @@ export class DiagnosticsManager {
   // ------------------------------------------------------------------ pull
 
   async documentReport(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
-    const doc = this.server.documents.get(params?.textDocument?.uri);
+    const doc = this.deps.documents.get(params?.textDocument?.uri);
     if (!doc) return { kind: 'full', items: [] };
     const found = await this.findings(doc, token);
     throwIfCancelled(token);
-    const resultId = `${found.version}:${this.server.config.version}:${hash(this.server.index.crossSignature(doc.key))}`;
+    const resultId = this.resultId(found.version, doc.key);
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-    checkMemory();
+    this.deps.heap.check();
     return { kind: 'full', resultId, items: this.toDiagnostics(doc, found.findings) };
   }
 
   async workspaceReport(params: WorkspaceDiagnosticParams, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
     const previous = new Map<string, string>();
     for (const p of Array.isArray(params?.previousResultIds) ? params.previousResultIds : []) if (p && typeof p.uri === 'string') previous.set(canonicalUri(p.uri), String(p.value));
-    await this.server.index.ready;
+    await this.deps.index.ready;
     const collect = async (): Promise<{ items: WorkspaceDocumentDiagnosticReport[]; changed: boolean }> => {
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       let changed = false;
-      for (const doc of this.server.documents.all()) {
+      for (const doc of this.deps.documents.all()) {
         throwIfCancelled(token);
         const found = await this.findings(doc, token);
-        const resultId = `${found.version}:${this.server.config.version}:${hash(this.server.index.crossSignature(doc.key))}`;
+        const resultId = this.resultId(found.version, doc.key);
         if (previous.get(doc.key) === resultId) items.push({ kind: 'unchanged', uri: doc.uri, version: found.version, resultId });
         else {
           changed = true;
           items.push({ kind: 'full', uri: doc.uri, version: found.version, resultId, items: this.toDiagnostics(doc, found.findings) });
         }
       }
-      for (const file of this.server.index.closedFiles()) {
+      for (const file of this.deps.index.closedFiles()) {
         throwIfCancelled(token);
-        if (this.server.documents.get(file.key)) continue;
+        if (this.deps.documents.get(file.key)) continue;
         const report = await this.closedFileReport(file.uri, file.key, previous.get(file.key));
         if (report) {
           if (report.kind === 'full') changed = true;
@@ -217,9 +233,9 @@ export class DiagnosticsManager {
     } catch {
       return undefined;
     }
-    const resultId = `disk:${info.mtimeMs}:${info.size}:${this.server.config.version}:${hash(this.server.index.crossSignature(key))}`;
+    const resultId = this.resultId(`disk:${info.mtimeMs}:${info.size}`, key);
     if (previousId === resultId) return { kind: 'unchanged', uri, version: null, resultId };
-    const settings = await this.server.config.settingsFor(uri);
+    const { settings, globKind } = await this.deps.scopes.scopeOf(uri);
     let text: string;
     try {
       const decoded = decodeFile(readFileSync(path), settings.maxFileSize);
@@ -228,11 +244,16 @@ export class DiagnosticsManager {
     } catch {
       return undefined;
     }
-    const result = validateText(text, { format: formatForPath(path), globKind: this.server.config.globKind(uri, settings), settings });
-    const cross = this.server.index.crossFor(key);
+    const result = validateText(text, { format: formatForPath(path), globKind, settings });
+    const cross = this.deps.index.crossFor(key);
     const findings = [...result.findings, ...finishFindings(text, cross, settings)].sort(compareFindings);
     const lines = new LineIndex(text);
     return { kind: 'full', uri, version: null, resultId, items: findings.map((f) => toDiagnostic(f, { uri, lines, locate: (r) => this.locate(r) })) };
+  }
+
+  /** A result id: the document's version (or the file's on disk), the settings' and the workspace-wide findings'. */
+  private resultId(version: number | string, key: string): string {
+    return `${version}:${this.deps.config.version}:${hash(this.deps.index.crossSignature(key))}`;
   }
 
   private signalChange(): void {

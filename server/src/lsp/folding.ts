@@ -2,14 +2,14 @@
 import { type FoldingRange, FoldingRangeKind, type FoldingRangeParams } from 'vscode-languageserver/node';
 import { foldingRanges } from '../engine/index';
 import { safe, uriOf } from './safe';
-import type { Server } from './server';
+import type { ServerContext } from './context';
 
-export function registerFolding(server: Server): void {
-  server.connection.onFoldingRanges(
-    safe(server.logger, 'foldingRange', [], async (params: FoldingRangeParams): Promise<FoldingRange[]> => {
-      const a = await server.analysisFor(uriOf(params));
+export function registerFolding(ctx: ServerContext): void {
+  ctx.connection.onFoldingRanges(
+    safe(ctx.logger, 'foldingRange', [], async (params: FoldingRangeParams): Promise<FoldingRange[]> => {
+      const a = await ctx.analyses.analysisFor(uriOf(params));
       if (!a || a.mode === 'config') return [];
-      const limit = server.capabilities.textDocument?.foldingRange?.rangeLimit;
+      const limit = ctx.client.capabilities.textDocument?.foldingRange?.rangeLimit;
       const lines = a.doc.lines();
       const out: FoldingRange[] = [];
       const seen = new Set<number>();

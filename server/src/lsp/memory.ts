@@ -15,23 +15,15 @@ import vm from 'node:vm';
 
 export const SLACK_BYTES = 16 * 1024 * 1024;
 
-let collector: (() => void) | null | undefined;
-let baseline = 0;
-let queued = false;
-/** Collections requested so far (for logs and tests). */
-export let collections = 0;
-
-function gc(): (() => void) | null {
-  if (collector === undefined) {
-    try {
-      v8.setFlagsFromString('--expose-gc');
-      const fn = vm.runInNewContext('gc') as unknown;
-      collector = typeof fn === 'function' ? (fn as () => void) : null;
-    } catch {
-      collector = null;
-    }
+/** V8's collector, when `--expose-gc` can be set at run time; null where it cannot. */
+function exposedCollector(): (() => void) | null {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const fn = vm.runInNewContext('gc') as unknown;
+    return typeof fn === 'function' ? (fn as () => void) : null;
+  } catch {
+    return null;
   }
-  return collector;
 }
 
 function oldGeneration(): number {
@@ -40,17 +32,25 @@ function oldGeneration(): number {
   return used;
 }
 
-/** Call after a burst of work (a validation published): collects when the old generation outgrew the last live size by SLACK_BYTES. */
-export function checkMemory(): void {
-  if (queued || collector === null) return;
-  if (oldGeneration() < baseline + SLACK_BYTES) return;
-  queued = true;
-  setImmediate(() => {
-    queued = false;
-    const collect = gc();
-    if (!collect) return;
-    collect();
-    collections++;
-    baseline = oldGeneration();
-  });
+export class HeapKeeper {
+  private collector: (() => void) | null | undefined;
+  private baseline = 0;
+  private queued = false;
+  /** Collections requested so far (for logs and tests). */
+  collections = 0;
+
+  /** Call after a burst of work (a validation published): collects when the old generation outgrew the last live size by SLACK_BYTES. */
+  check(): void {
+    if (this.queued || this.collector === null) return;
+    if (oldGeneration() < this.baseline + SLACK_BYTES) return;
+    this.queued = true;
+    setImmediate(() => {
+      this.queued = false;
+      if (this.collector === undefined) this.collector = exposedCollector();
+      if (!this.collector) return;
+      this.collector();
+      this.collections++;
+      this.baseline = oldGeneration();
+    });
+  }
 }

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { type FileResult, LineIndex, type Settings, decodeFile, formatForPath, validateText } from '../engine/index';
+import type { Analyses } from './context';
 import { pathOfUri } from './documents';
-import type { Server } from './server';
 
 export interface UriFile {
   file: FileResult;
@@ -13,16 +13,16 @@ export interface UriFile {
   settings: Settings;
 }
 
-export async function fileForUri(server: Server, uri: string): Promise<UriFile | undefined> {
-  const open = await server.analysisFor(uri);
-  if (open) return open.mode === 'resource' ? { file: open.file, lines: open.doc.lines(), settings: open.settings } : undefined;
+export async function fileForUri(analyses: Analyses, uri: string): Promise<UriFile | undefined> {
+  const open = await analyses.analysisFor(uri);
+  if (open) return open.mode === 'resource' ? { file: open.file, lines: open.doc.lines(), settings: open.scope.settings } : undefined;
   const path = pathOfUri(uri);
   if (!path) return undefined;
-  const settings = await server.config.settingsFor(uri);
+  const { settings, globKind } = await analyses.scopeOf(uri);
   try {
     const decoded = decodeFile(readFileSync(path), settings.maxFileSize);
     if (!decoded.ok) return undefined;
-    const file = validateText(decoded.text, { format: formatForPath(path), globKind: server.config.globKind(uri, settings), settings });
+    const file = validateText(decoded.text, { format: formatForPath(path), globKind, settings });
     return { file, lines: new LineIndex(decoded.text), settings };
   } catch {
     return undefined;

@@ -3,12 +3,12 @@ import type { SelectionRange, SelectionRangeParams } from 'vscode-languageserver
 import { selectionRangesAt } from '../engine/index';
 import { toOffset, toRange } from './convert';
 import { safe, uriOf } from './safe';
-import type { Server } from './server';
+import type { ServerContext } from './context';
 
-export function registerSelectionRanges(server: Server): void {
-  server.connection.onSelectionRanges(
-    safe(server.logger, 'selectionRange', null, async (params: SelectionRangeParams): Promise<SelectionRange[] | null> => {
-      const a = await server.analysisFor(uriOf(params));
+export function registerSelectionRanges(ctx: ServerContext): void {
+  ctx.connection.onSelectionRanges(
+    safe(ctx.logger, 'selectionRange', null, async (params: SelectionRangeParams): Promise<SelectionRange[] | null> => {
+      const a = await ctx.analyses.analysisFor(uriOf(params));
       if (!a || !Array.isArray(params.positions)) return null;
       const lines = a.doc.lines();
       const text = a.doc.text;

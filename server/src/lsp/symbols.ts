@@ -3,7 +3,7 @@ import { type DocumentSymbol, type DocumentSymbolParams, type SymbolInformation,
 import { type LineIndex, type OutlineSymbol, documentSymbols } from '../engine/index';
 import { toRange } from './convert';
 import { safe, uriOf } from './safe';
-import type { Server } from './server';
+import type { ServerContext } from './context';
 
 const KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
   resource: SymbolKind.Module,
@@ -15,16 +15,16 @@ const KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
   null: SymbolKind.Null,
 };
 
-export function registerSymbols(server: Server): void {
-  server.connection.onDocumentSymbol(
-    safe(server.logger, 'documentSymbol', [], async (params: DocumentSymbolParams): Promise<DocumentSymbol[] | SymbolInformation[]> => {
-      const a = await server.analysisFor(uriOf(params));
+export function registerSymbols(ctx: ServerContext): void {
+  ctx.connection.onDocumentSymbol(
+    safe(ctx.logger, 'documentSymbol', [], async (params: DocumentSymbolParams): Promise<DocumentSymbol[] | SymbolInformation[]> => {
+      const a = await ctx.analyses.analysisFor(uriOf(params));
       if (!a || a.mode === 'config') return [];
       // A huge file answers with its resources (and fewer levels below them) so the outline stays quick.
       const resources = a.file.results.reduce((n, r) => n + (r.resource ? 1 : 0), 0);
       const outline = documentSymbols(a.file, { maxDepth: resources > 1000 ? 0 : resources > 200 ? 2 : 8, maxSymbols: 20_000 });
       const lines = a.doc.lines();
-      if (server.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport) return outline.map((s) => toSymbol(s, lines));
+      if (ctx.client.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport) return outline.map((s) => toSymbol(s, lines));
       const flat: SymbolInformation[] = [];
       const visit = (s: OutlineSymbol, container: string | undefined) => {
         flat.push({ name: s.name, kind: KIND[s.kind], location: { uri: a.doc.uri, range: toRange(lines, s) }, ...(container ? { containerName: container } : {}) });

@@ -1,22 +1,20 @@
 /**
- * The workspace index: for every alert-config file of the workspace (include and
- * exclude from the settings, `.git`, `node_modules` and `.gitignore`d paths
- * skipped) only the resource summaries (kind, names, their ranges) — never trees.
+ * The workspace index: for every alert-config file of the workspace (the files
+ * the engine's file selection picks, walked as the CLI walks them) only the
+ * resource summaries (kind, names, their ranges) — never trees.
  * Open documents replace their file's entry with the editor's text. The
  * workspace-wide rules run again only when some file's names change; the findings
  * are kept anchored to (file, document, field) so that edits that only move text
  * need no re-run. Listeners hear which files' cross-file findings changed.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
-import { type FileResult, type FileSummaries, type Finding, type ResourceSummary, type Settings, type Severity, decodeFile, formatForPath, kindForPath, summariseText, workspaceFindings } from '../engine/index';
-import type { Configuration, Folder } from './configuration';
+import { type FileResult, type FileSummaries, type Finding, type Kind, type ResourceSummary, type Settings, type Severity, decodeFile, formatForPath, kindForPath, selectedFiles, summariseText, workspaceFindings } from '../engine/index';
+import { absolutePath, folderLister } from '../env/files';
 import { canonicalUri, isConfigFileName, pathOfUri } from './documents';
-import { checkMemory } from './memory';
+import { type WorkspaceFolders, relativeInside as folderRelative } from './folders';
+import type { FileScopes } from './file-scope';
+import type { HeapKeeper } from './memory';
 import type { Logger } from './safe';
 
 interface Entry {
@@ -41,7 +39,6 @@ interface AnchoredFinding {
   related: { at: Anchor; message: string }[];
 }
 
-const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**'];
 const MAX_FILES = 50_000;
 /** Longest stretch of indexing work between two turns of the event loop. */
 const SLICE_MS = 8;
@@ -57,8 +54,10 @@ export class WorkspaceIndex {
   private readonly listeners: ((keys: string[]) => void)[] = [];
 
   constructor(
-    private readonly config: Configuration,
+    private readonly folders: WorkspaceFolders,
+    private readonly scopes: FileScopes,
     private readonly logger: Logger,
+    private readonly heap: HeapKeeper,
     private readonly isOpen: (key: string) => boolean,
   ) {}
 
@@ -81,23 +80,27 @@ export class WorkspaceIndex {
     // Built aside and swapped in at the end, so the findings never come from half an index.
     const fresh = new Map<string, Entry>();
     let count = 0;
-    for (const folder of this.config.folders) {
-      const settings = await this.config.settingsFor(folder.uri);
+    for (const folder of this.folders.all) {
+      const { settings, selection } = await this.scopes.folderSelection(folder);
       if (gen !== this.generation) return;
-      // Files are read synchronously (for thousands of small files several times
-      // faster than the promise API's open/stat/read/close round trips), in slices of
-      // a few milliseconds, between which the server answers whatever came in.
+      // Folders are listed and files read synchronously (for thousands of small files
+      // several times faster than the promise API's open/stat/read/close round trips),
+      // in slices of a few milliseconds, between which the server answers whatever
+      // came in.
       let slice = performance.now();
-      for await (const path of walk(folder, settings)) {
+      for (const rel of selectedFiles(folderLister(folder.path), selection)) {
         if (gen !== this.generation) return;
+        // `.alertcfg.yaml` holds settings, not resources.
+        if (isConfigFileName(rel)) continue;
         if (++count > MAX_FILES) {
           this.logger.log(`alertcfg: more than ${MAX_FILES} files in the workspace; the rest are not indexed.`);
           break;
         }
+        const path = absolutePath(folder.path, rel);
         // A walked path is absolute and normal: its file URL is already the canonical key.
         const uri = pathToFileURL(path).href;
         if (this.isOpen(uri)) continue;
-        const entry = this.readEntry(folder, path, settings, uri);
+        const entry = this.readEntry(path, settings, globKindOf(settings, rel), uri);
         if (entry) fresh.set(uri, entry);
         if (performance.now() - slice > SLICE_MS) {
           await new Promise((r) => setImmediate(r));
@@ -110,31 +113,22 @@ export class WorkspaceIndex {
     for (const [k, e] of fresh) if (!this.entries.get(k)?.open) this.entries.set(k, e);
     this.indexedFiles = count;
     this.notify(this.recompute());
-    checkMemory();
+    this.heap.check();
   }
 
   /** A file's entry from disk, or undefined when it is not checked or holds no resource. */
-  private readEntry(folder: Folder, path: string, settings: Settings, uri = pathToFileURL(path).href): Entry | undefined {
+  private readEntry(path: string, settings: Settings, globKind: Kind | undefined, uri = pathToFileURL(path).href): Entry | undefined {
     try {
       const info = statSync(path);
       if (!info.isFile() || info.size > settings.maxFileSize) return undefined;
       const decoded = decodeFile(readFileSync(path), settings.maxFileSize);
       if (!decoded.ok) return undefined;
-      const globKind = Object.keys(settings.schemas).length ? kindForPath(settings.schemas, relative(folder.path, path).split(sep).join('/')) : undefined;
       // Only the names matter here: parse and summarise, no validation.
       const { bases, summaries } = summariseText(decoded.text, { format: formatForPath(path), globKind });
       return summaries.length ? { key: uri, uri, bases, summaries, open: false } : undefined;
     } catch {
       return undefined;
     }
-  }
-
-  private async indexFile(folder: Folder, path: string, settings: Settings): Promise<void> {
-    const key = canonicalUri(pathToFileURL(path).href);
-    const entry = this.readEntry(folder, path, settings);
-    if (this.isOpen(key)) return;
-    if (entry) this.entries.set(key, entry);
-    else this.entries.delete(key);
   }
 
   private put(key: string, uri: string, result: FileResult | undefined, open: boolean): boolean {
@@ -174,16 +168,22 @@ export class WorkspaceIndex {
     await this.refreshFile(uri);
   }
 
+  /** A file's entry from disk again, when the walk would pick it; else it has none. */
   private async refreshFile(uri: string): Promise<void> {
     const key = canonicalUri(uri);
     const path = pathOfUri(uri);
-    const folder = this.config.folderOf(uri);
+    const folder = this.folders.folderOf(uri);
     const before = this.entries.get(key);
-    if (path && folder && !isConfigFileName(path)) {
-      const settings = await this.config.settingsFor(folder.uri);
-      if (this.config.isIncluded(uri, settings) && existsSync(path)) await this.indexFile(folder, path, settings);
-      else if (!this.isOpen(key)) this.entries.delete(key);
-    } else if (!this.isOpen(key)) this.entries.delete(key);
+    const rel = folder && path ? folderRelative(folder.path, path) : undefined;
+    let entry: Entry | undefined;
+    if (folder && path && rel && !isConfigFileName(rel)) {
+      const { settings, selection } = await this.scopes.folderSelection(folder);
+      if (selection.file(rel).checked && existsSync(path)) entry = this.readEntry(path, settings, globKindOf(settings, rel), key);
+    }
+    if (!this.isOpen(key)) {
+      if (entry) this.entries.set(key, entry);
+      else this.entries.delete(key);
+    }
     if (!sameNames(before, this.entries.get(key))) this.notify(this.recompute());
   }
 
@@ -302,40 +302,7 @@ function sameNames(a: Entry | undefined, b: Entry | undefined): boolean {
   return true;
 }
 
-/** The files of a folder that the settings include, skipping `.git`, `node_modules`, excluded and `.gitignore`d paths. */
-async function* walk(folder: Folder, settings: Settings): AsyncGenerator<string> {
-  const included = picomatch(settings.include.length ? settings.include : ['**'], { dot: true });
-  const excluded = picomatch([...ALWAYS_SKIPPED, ...settings.exclude], { dot: true });
-  const ignored = gitignore(folder.path);
-  const stack: [string, string][] = [[folder.path, '']];
-  while (stack.length) {
-    const [dir, dirRel] = stack.pop()!;
-    let names;
-    try {
-      names = await readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const d of names) {
-      const abs = join(dir, d.name);
-      const rel = dirRel ? `${dirRel}/${d.name}` : d.name;
-      if (d.isDirectory()) {
-        if (d.name === '.git' || d.name === 'node_modules') continue;
-        if (excluded(`${rel}/__alertcfg__`) || ignored?.ignores(`${rel}/`)) continue;
-        stack.push([abs, rel]);
-      } else if (d.isFile()) {
-        if (isConfigFileName(abs) || !included(rel) || excluded(rel) || ignored?.ignores(rel)) continue;
-        yield abs;
-      }
-    }
-  }
-}
-
-function gitignore(root: string): Ignore | undefined {
-  try {
-    const p = join(root, '.gitignore');
-    return existsSync(p) ? ignore().add(readFileSync(p, 'utf8')) : undefined;
-  } catch {
-    return undefined;
-  }
+/** The kind a `schemas` glob gives a file (only looked up when there are globs). */
+function globKindOf(settings: Settings, rel: string): Kind | undefined {
+  return Object.keys(settings.schemas).length ? kindForPath(settings.schemas, rel) : undefined;
 }

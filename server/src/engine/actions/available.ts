@@ -6,9 +6,9 @@ import { kindModule } from '../kinds/index';
 import type { Kind } from '../model/kinds';
 import type { Channel } from '../webhooks/channels';
 
-export type ActionName = 'send' | 'push' | 'clear' | 'apply' | 'replay';
+import type { ActionName } from './names';
 
-export { contactChannels } from '../kinds/contact';
+export type { ActionName } from './names';
 
 export function actionsFor(kind: Kind, body: unknown, envelope: { action?: unknown } = {}): ActionName[] {
   return kindModule(kind)?.actions(body, envelope) ?? [];

@@ -46,4 +46,14 @@ export function registerKind(module: KindModule): () => void {
   };
 }
 
+export function isKind(value: unknown): value is string {
+  return typeof value === 'string' && registry.has(value);
+}
+
+/** The kind whose schema a `$schema` value names (by file name, so URLs and relative paths both work). */
+export function kindForSchemaRef(ref: string): string | undefined {
+  const file = ref.split(/[?#]/)[0]!.split(/[\\/]/).pop() ?? '';
+  return listed.find((m) => m.schemaFile === file)?.kind;
+}
+
 export type { KindModule, Schema } from './types';

@@ -5,7 +5,7 @@
  * (index.ts) lists the kinds; everything else asks it.
  */
 import type { ValidateFunction } from 'ajv';
-import type { ActionName } from '../actions/available';
+import type { ActionName } from '../actions/names';
 import type { MapNode } from '../parse/tree';
 import type { Rule } from '../rules/types';
 import type { Channel } from '../webhooks/channels';

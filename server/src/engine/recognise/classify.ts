@@ -4,19 +4,13 @@
  * associated with a kind by its `$schema` key, a modeline or a configured glob.
  * Anything else is not ours and gets no findings at all.
  */
-import { API_VERSION, type Kind, isKind, kindForSchemaRef } from '../model/kinds';
+import { isKind, kindForSchemaRef } from '../kinds/index';
+import { API_VERSION, type Kind } from '../model/kinds';
+import type { Resource } from './resource';
 import type { ParsedDocument } from '../parse/document';
-import { type JsonPath, entryOf, isString } from '../parse/tree';
+import { entryOf, isString } from '../parse/tree';
 
-export interface Resource {
-  form: 'envelope' | 'raw';
-  /** Undefined for an envelope whose kind is missing or unknown (the schema reports it). */
-  kind: Kind | undefined;
-  /** Where the vendor body is: `['spec']` for an envelope, `[]` for a raw body. */
-  bodyPath: JsonPath;
-  /** How a raw body was associated. */
-  via?: 'schema' | 'modeline' | 'glob';
-}
+export type { Resource } from './resource';
 
 export function classify(doc: ParsedDocument, globKind?: Kind): Resource | undefined {
   const root = doc.root;

@@ -5,8 +5,9 @@
  * may rely on the field, and a test with a minimal payload stays possible.
  */
 import { type Node, type PathSegment, nodeAt } from '../parse/tree';
-import { type Schema, type SchemaRoot, propertiesOf, schemaAt, schemaRootFor } from '../schema/lookup';
 import type { RuleContext } from './types';
+
+type Schema = Readonly<Record<string, unknown>>;
 
 export interface ExpectedOptions {
   /** Who sends the body, for the message ("Tencent"). */
@@ -17,16 +18,15 @@ export interface ExpectedOptions {
 
 /** Reports every `x-expected` property missing from the body's mappings. */
 export function reportExpected(ctx: RuleContext, options: ExpectedOptions): void {
-  const root = schemaRootFor(ctx.resource);
-  if (root && ctx.body?.type === 'map') visit(ctx, ctx.body, [], root, options);
+  if (ctx.body?.type === 'map') visit(ctx, ctx.body, [], options);
 }
 
-function visit(ctx: RuleContext, node: Node, path: PathSegment[], root: SchemaRoot, options: ExpectedOptions): void {
+function visit(ctx: RuleContext, node: Node, path: PathSegment[], options: ExpectedOptions): void {
   if (node.type !== 'map' || path.length > 8) return;
-  const at = schemaAt(root, [...ctx.resource.bodyPath, ...path]);
+  const at = ctx.schemaAt(path);
   if (!at) return;
   const expected = Array.isArray(at.schema['x-expected']) ? (at.schema['x-expected'] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
-  const props = expected.length ? propertiesOf(at, root.kind) : [];
+  const props = expected.length ? at.properties() : [];
   for (const name of expected) {
     if (node.entries.some((e) => e.key.value === name) || options.foundElsewhere?.(path, name)) continue;
     const where = path.length ? ` to ${path.join('.')}` : '';
@@ -36,7 +36,7 @@ function visit(ctx: RuleContext, node: Node, path: PathSegment[], root: SchemaRo
     });
   }
   for (const e of node.entries) {
-    if (e.value?.type === 'map' && typeof e.key.value === 'string') visit(ctx, e.value, [...path, e.key.value], root, options);
+    if (e.value?.type === 'map' && typeof e.key.value === 'string') visit(ctx, e.value, [...path, e.key.value], options);
   }
 }
 

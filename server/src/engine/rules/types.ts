@@ -6,7 +6,7 @@
 import type { FindingData, Range, Severity } from '../model/finding';
 import type { Kind } from '../model/kinds';
 import type { Node, PathSegment } from '../parse/tree';
-import type { Resource } from '../recognise/classify';
+import type { Resource } from '../recognise/resource';
 
 export interface RuleContext {
   readonly kind: Kind;
@@ -25,8 +25,15 @@ export interface RuleContext {
   valueAt(path: readonly PathSegment[]): Range | undefined;
   /** Range of the key naming the node at a body path. */
   keyAt(path: readonly PathSegment[]): Range | undefined;
+  /** The schema at a body path (kind dispatch and `$ref`s resolved) with its properties, for rules that read annotations. */
+  schemaAt(path: readonly PathSegment[]): SchemaView | undefined;
   /** Reports a finding; the severity is the rule's default unless given. */
   report(code: string, range: Range | undefined, message: string, data?: FindingData): void;
+}
+
+export interface SchemaView {
+  schema: Readonly<Record<string, unknown>>;
+  properties(): readonly { name: string; schema: Readonly<Record<string, unknown>> }[];
 }
 
 export interface Rule {

@@ -7,7 +7,7 @@ import { CHANNELS, type Channel } from '../../webhooks/channels';
 import { dingtalkSignedUrl } from '../../signing/dingtalk';
 import { larkSign } from '../../signing/lark';
 import { isPlaceholder } from '../../rules/values';
-import { contactChannels } from '../available';
+import { contactChannels } from '../../kinds/contact';
 import { dingtalkText, larkText, renderTemplate, webhookPayload, wecomText } from '../messages';
 import { type PlanBuilder, bodyText, obj, str, strings } from './context';
 

@@ -1,0 +1,81 @@
+/**
+ * Secrets and credentials for the editor: asked of the client's secret storage
+ * (`alertcfg/listSecrets`, `alertcfg/getSecrets`, `alertcfg/storeSecret`,
+ * `alertcfg/getCredentials`) when it has one, else taken from the server's
+ * environment, as the CLI takes them.
+ */
+import type { Connection } from 'vscode-languageserver/node';
+import { type CredentialSource, type SecretSource, referencesIn } from '../engine/index';
+import { credentialSource, secretSource } from '../env/sources';
+import { ClientRequest, type CredentialProvider, type GetSecretsResult, type ListSecretsResult, type StoreSecretParams } from '../protocol/index';
+import type { ClientState } from './client-state';
+import { withTimeout } from './safe';
+
+export class ClientSecrets {
+  private nameCache: { at: number; names: string[] | undefined } | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly client: ClientState,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  /** The client stores secrets for us. */
+  get storage(): boolean {
+    return this.client.secretStorage;
+  }
+
+  /** Names of the secrets the client holds; undefined when it cannot tell. */
+  async names(): Promise<string[] | undefined> {
+    if (!this.storage) return undefined;
+    if (this.nameCache && Date.now() - this.nameCache.at < 2000) return this.nameCache.names;
+    const request = this.connection.sendRequest<ListSecretsResult>(ClientRequest.listSecrets, {}).then((r) => (Array.isArray(r?.names) ? r.names.filter((n): n is string => typeof n === 'string') : undefined));
+    const names = await withTimeout<string[] | undefined>(request, 1500, undefined);
+    this.nameCache = { at: Date.now(), names };
+    return names;
+  }
+
+  /** Asks the client to store a secret; whether it did. Throws when the request fails. */
+  async store(name: string, value: string): Promise<boolean> {
+    const params: StoreSecretParams = { name, value };
+    const r = await this.connection.sendRequest<{ stored?: boolean }>(ClientRequest.storeSecret, params);
+    if (r?.stored === true) this.nameCache = undefined;
+    return r?.stored === true;
+  }
+
+  /** `${secret:...}` values from the client's storage (fetched once per call), `${env:...}` from the environment. */
+  async sourceFor(...values: unknown[]): Promise<SecretSource> {
+    const fallback = secretSource(this.env);
+    if (!this.storage) return fallback;
+    const names = [...new Set(values.flatMap((v) => referencesIn(v)).filter((r) => r.kind === 'secret').map((r) => r.name))];
+    let stored: Record<string, string | null> = {};
+    if (names.length) {
+      try {
+        stored = (await this.connection.sendRequest<GetSecretsResult>(ClientRequest.getSecrets, { names }))?.values ?? {};
+      } catch {
+        stored = {};
+      }
+    }
+    return { env: fallback.env, secret: (name) => stored[name] ?? undefined };
+  }
+
+  /** Credentials from the client's storage when it has one, else the SDKs' environment variables. */
+  async credentials(): Promise<CredentialSource> {
+    const env = credentialSource(this.env);
+    if (!this.storage) return env;
+    const ask = async (provider: CredentialProvider): Promise<Record<string, string> | undefined> => {
+      try {
+        const r = await this.connection.sendRequest<Record<string, string> | null>(ClientRequest.getCredentials, { provider });
+        return r && typeof r === 'object' ? r : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    const [huawei, volcengine, zstack] = await Promise.all([ask('huawei'), ask('volcengine'), ask('zstack')]);
+    return {
+      huawei: () => (huawei && (huawei['ak'] || huawei['token']) ? { ...(huawei['ak'] ? { ak: huawei['ak'] } : {}), ...(huawei['sk'] ? { sk: huawei['sk'] } : {}), ...(huawei['token'] ? { token: huawei['token'] } : {}) } : env.huawei()),
+      volcengine: () => (volcengine?.['accessKeyId'] && volcengine['secretAccessKey'] ? { accessKeyId: volcengine['accessKeyId'], secretAccessKey: volcengine['secretAccessKey'], ...(volcengine['sessionToken'] ? { sessionToken: volcengine['sessionToken'] } : {}) } : env.volcengine()),
+      zstackSession: () => zstack?.['session'] ?? env.zstackSession(),
+    };
+  }
+}

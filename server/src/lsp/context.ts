@@ -1,0 +1,73 @@
+/**
+ * What the language server's features work with. Each feature is a function of
+ * this context (`registerX(ctx)`), registering its own handlers; `server.ts` makes
+ * the context and calls them. A feature imports this file, never `server.ts`.
+ */
+import type { CancellationToken, ClientCapabilities, Connection, Location } from 'vscode-languageserver/node';
+import type { CredentialSource, Locale, RelatedLocation, SecretSource } from '../engine/index';
+import type { ProxySettings } from '../protocol/index';
+import type { DocumentAnalysis } from './analysis';
+import type { CommandHandler } from './commands';
+import type { DocumentFindings } from './diagnostics';
+import type { OpenDocument } from './documents';
+import type { FileScope } from './file-scope';
+import type { Logger } from './safe';
+
+export type { CommandHandler, DocumentAnalysis, DocumentFindings, FileScope };
+
+/** What the client said about itself. */
+export interface ClientInfo {
+  readonly capabilities: ClientCapabilities;
+  readonly locale: Locale;
+  /** Workspace edits as `documentChanges` (with versions). */
+  readonly documentChanges: boolean;
+  /** Network actions are allowed: the workspace is trusted. */
+  trusted(): boolean;
+  proxy(): ProxySettings | undefined;
+}
+
+export interface OpenDocuments {
+  get(uri: string | undefined): OpenDocument | undefined;
+}
+
+export interface Analyses {
+  /** The analysis of an open document under its scope; undefined when it is not open. */
+  analysisFor(uri: string | undefined): Promise<DocumentAnalysis | undefined>;
+  /** The scope of any file, open or not. */
+  scopeOf(uri: string): Promise<FileScope>;
+}
+
+export interface Findings {
+  /** An open document's findings (its own and the workspace-wide ones), under a scope already worked out when given. */
+  findings(doc: OpenDocument, token?: CancellationToken, scope?: FileScope): Promise<DocumentFindings>;
+  /** Where a related location in another file is. */
+  locate(r: RelatedLocation): Location | undefined;
+}
+
+export interface Secrets {
+  /** The client stores secrets for us. */
+  readonly storage: boolean;
+  /** Names of the secrets the client holds; undefined when it cannot tell. */
+  names(): Promise<string[] | undefined>;
+  /** Asks the client to store a secret; whether it did. Throws when the request fails. */
+  store(name: string, value: string): Promise<boolean>;
+  /** Values for the `${secret:...}` and `${env:...}` references in the given values. */
+  sourceFor(...values: unknown[]): Promise<SecretSource>;
+  credentials(): Promise<CredentialSource>;
+}
+
+export interface Commands {
+  /** Adds the handler of a command id; returns a function that removes it. */
+  register(id: string, handler: CommandHandler): () => void;
+}
+
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly logger: Logger;
+  readonly client: ClientInfo;
+  readonly documents: OpenDocuments;
+  readonly analyses: Analyses;
+  readonly diagnostics: Findings;
+  readonly secrets: Secrets;
+  readonly commands: Commands;
+}
