@@ -20,6 +20,7 @@ import {
 } from '../engine/index';
 import { executePlan } from '../delivery/execute';
 import { credentialSource, secretSource } from '../env/sources';
+import { NODE_CRYPTO } from '../node/crypto';
 import {
   type ActionArgs,
   type ActionResult,
@@ -105,6 +106,7 @@ async function plan(server: Server, a: Partial<ActionArgs>, requested: ActionNam
     settings: found.settings,
     secrets: await secretsFor(server, t.body, t.envelope.target),
     credentials: await credentialsFor(server),
+    crypto: NODE_CRYPTO,
     ...(a.channel ? { channel: a.channel as Channel } : {}),
     ...(typeof a.message === 'string' ? { message: a.message } : {}),
     ...(typeof a.url === 'string' ? { url: a.url } : {}),
