@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { type ActionName, Command, type CredentialProvider, type TemplateResult } from '../../server/src/protocol/index';
-import { KINDS, KIND_INFO } from '../../server/src/engine/model/kinds';
+import { KINDS, KIND_INFO } from '../../server/src/protocol/shared';
 import { type ActionRunner, actionLabel } from './actions';
 import type { Server } from './language-client';
 import { PREVIEW_SCHEME, type PreviewProvider } from './preview';
