@@ -53,6 +53,14 @@ if (withTests) {
     outdir: testOut,
     packages: 'external',
   });
+  // The in-host test loader the e2e harness hands to the extension (ALERTCFG_E2E_LOADER):
+  // a bundle of its own, so the shipped extension does not carry it.
+  await build({
+    ...common,
+    entryPoints: { 'e2e/in-host-loader': 'test/e2e/in-host/loader.ts' },
+    outdir: testOut,
+    external: ['vscode'],
+  });
 } else {
   await build({
     ...common,
