@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { engineBoundary } from './engine-boundary.mjs';
 import { generateValidators } from './gen-validators.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -26,6 +27,8 @@ const common = {
   // ESM-only dependencies read import.meta.url; in a CommonJS bundle it is this file's URL.
   define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   inject: [join(root, 'scripts/import-meta-url.js')],
+  // The engine imports nothing platform-bound: a forbidden import fails the build.
+  plugins: [engineBoundary(root)],
 };
 
 // The schemas' validators, compiled ahead of time (server/src/engine/schema/validators.generated.js).
