@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { engineBoundary } from './engine-boundary.mjs';
 import { generateValidators } from './gen-validators.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -26,6 +27,8 @@ const common = {
   // ESM-only dependencies read import.meta.url; in a CommonJS bundle it is this file's URL.
   define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   inject: [join(root, 'scripts/import-meta-url.js')],
+  // The engine imports nothing platform-bound: a forbidden import fails the build.
+  plugins: [engineBoundary(root)],
 };
 
 // The schemas' validators, compiled ahead of time (server/src/engine/schema/validators.generated.js).
@@ -52,6 +55,14 @@ if (withTests) {
     outbase: 'test',
     outdir: testOut,
     packages: 'external',
+  });
+  // The in-host test loader the e2e harness hands to the extension (ALERTCFG_E2E_LOADER):
+  // a bundle of its own, so the shipped extension does not carry it.
+  await build({
+    ...common,
+    entryPoints: { 'e2e/in-host-loader': 'test/e2e/in-host/loader.ts' },
+    outdir: testOut,
+    external: ['vscode'],
   });
 } else {
   await build({

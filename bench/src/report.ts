@@ -1,6 +1,6 @@
 /** bench/RESULTS.md from the results. */
 import { SERVER_NODE_ARGS } from '../../server/src/protocol/index';
-import type { CliSummary, EditorSummary, Results } from './main';
+import type { CliSummary, EditorSummary, Results } from './results';
 import type { Spread } from './stats';
 
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? (Math.abs(x) >= 100 ? Math.round(x).toString() : x.toFixed(digits)) : '–');

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { type ActionName, Command, type CredentialProvider, type TemplateResult } from '../../server/src/protocol/index';
-import { KIND_TABLE } from '../../server/src/protocol/kinds.generated';
+import { KIND_TABLE } from '../../server/src/protocol/shared';
 import { type ActionRunner, actionLabel } from './actions';
 import type { Server } from './language-client';
 import { PREVIEW_SCHEME, type PreviewProvider } from './preview';

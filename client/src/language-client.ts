@@ -19,7 +19,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { SETTING_DEFINITIONS } from '../../server/src/engine/config/settings';
+import { SETTING_DEFINITIONS } from '../../server/src/protocol/shared';
 import { ClientNotification, ClientRequest, type InitializationOptions, type ProxySettings, SERVER_NODE_ARGS, SETTINGS_SECTION } from '../../server/src/protocol/index';
 import { LANGUAGES } from './activation';
 import type { SecretStore } from './secrets';

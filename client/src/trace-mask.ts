@@ -25,7 +25,7 @@
  * `\`, so a masked JSON text stays valid. No `vscode` import: this runs under plain
  * node in the unit tests.
  */
-import { Masker, maskValue } from '../../server/src/engine/actions/mask';
+import { Masker, maskValue } from '../../server/src/protocol/shared';
 import { ClientRequest } from '../../server/src/protocol/index';
 
 /** Where the secret store reports the values it hands out. */

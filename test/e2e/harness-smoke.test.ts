@@ -2,7 +2,7 @@
 // extension is generated and packaged with @vscode/vsce at test time, installed into
 // code-server, and driven through headless Chromium (Problems panel, status bar, quick open,
 // hover, palette command, toast, screenshots). A second test runs an in-host mocha suite
-// through the real loader (client/src/test-loader.ts), bundled into the probe.
+// through the real loader (test/e2e/in-host/loader.ts), bundled into the probe.
 //
 // Needs: bash scripts/e2e/install-deps.sh && bash scripts/e2e/install-code-server.sh
 // (skips with the precise reason otherwise). Screenshots: test-artifacts/e2e/.
@@ -108,10 +108,10 @@ before(async () => {
   fs.writeFileSync(path.join(ext, 'extension.js'), PROBE_EXTENSION_JS);
   fs.writeFileSync(path.join(ext, 'README.md'), '# E2E Probe\n\nA throwaway extension for the harness smoke test.\n');
   fs.writeFileSync(path.join(ext, 'LICENSE'), 'MIT\n');
-  // The real loader, bundled the way the extension bundles it (it needs no runtime `vscode`).
+  // The real loader, bundled as the test build bundles it (it needs no runtime `vscode`).
   const esbuild = (await import('esbuild')) as typeof import('esbuild');
   await esbuild.build({
-    entryPoints: [path.join(repoRoot(), 'client/src/test-loader.ts')],
+    entryPoints: [path.join(repoRoot(), 'test/e2e/in-host/loader.ts')],
     outfile: path.join(ext, 'test-loader.js'),
     bundle: true,
     platform: 'node',

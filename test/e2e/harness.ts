@@ -687,7 +687,7 @@ export async function withVsCode<T>(options: VsCodeOptions, fn: (vs: VsCode) => 
 }
 
 // ---------------------------------------------------------------------------------------
-// In-host suites (client/src/test-loader.ts runs them inside the extension host)
+// In-host suites (test/e2e/in-host/loader.ts runs them inside the extension host)
 
 export interface InHostResults {
   done: true;
@@ -712,16 +712,29 @@ export interface InHostOptions extends VsCodeOptions {
 }
 
 /**
- * Runs an in-host suite: starts VS Code with ALERTCFG_E2E_SUITE/ALERTCFG_E2E_RESULTS set,
- * lets `activate` trigger the extension, waits for the results file and returns it. It does
- * not throw on failed tests: check `results.failed`.
+ * The in-host test loader, a test-only bundle that `node scripts/build.mjs --tests` writes
+ * beside the e2e test bundles (out/test/e2e/in-host-loader.js); the extension loads it when
+ * ALERTCFG_E2E_LOADER names it.
+ */
+export function testLoaderPath(): string {
+  for (const candidate of [path.join(__dirname, 'in-host-loader.js'), path.join(repoRoot(), 'out', 'test', 'e2e', 'in-host-loader.js')]) {
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error('the in-host test loader is not built: run node scripts/build.mjs --tests');
+}
+
+/**
+ * Runs an in-host suite: starts VS Code with ALERTCFG_E2E_LOADER/ALERTCFG_E2E_SUITE/
+ * ALERTCFG_E2E_RESULTS set, lets `activate` trigger the extension, waits for the results
+ * file and returns it. It does not throw on failed tests: check `results.failed`.
  */
 export async function runInHostSuite(options: InHostOptions): Promise<InHostResults> {
+  const loader = testLoaderPath();
   const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alertcfg-e2e-results-'));
   const resultsFile = path.join(resultsDir, 'results.json');
   try {
     return await withVsCode(
-      { ...options, env: { ...options.env, ALERTCFG_E2E_SUITE: path.resolve(options.suite), ALERTCFG_E2E_RESULTS: resultsFile } },
+      { ...options, env: { ...options.env, ALERTCFG_E2E_LOADER: loader, ALERTCFG_E2E_SUITE: path.resolve(options.suite), ALERTCFG_E2E_RESULTS: resultsFile } },
       async (vs) => {
         if (options.activate) await options.activate(vs);
         await vs.waitFor(() => fs.existsSync(resultsFile), options.suiteTimeoutMs ?? 300_000, `in-host results in ${resultsFile}`);

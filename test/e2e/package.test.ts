@@ -60,9 +60,11 @@ test('alertcfg.vsix holds exactly the shipped files', { timeout: 240_000 }, asyn
   const manifest = JSON.parse(entry('extension/package.json').toString('utf8')) as { name: string; publisher: string; main: string; version: string };
   const own = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { version: string };
   assert.deepEqual([manifest.publisher, manifest.name, manifest.main, manifest.version], ['alertcfg', 'alertcfg', './dist/extension.js', own.version]);
-  // The client bundle holds the e2e loader (inert without ALERTCFG_E2E_SUITE) and needs only `vscode` from outside.
+  // The client bundle holds no e2e loader (a test-only bundle, loaded only when the harness names it in
+  // ALERTCFG_E2E_LOADER) and needs only `vscode` from outside.
   const client = entry('extension/dist/extension.js').toString('utf8');
-  assert.ok(client.includes('ALERTCFG_E2E_SUITE'), 'dist/extension.js bundles the in-host test loader');
+  assert.ok(!client.includes('ALERTCFG_E2E_SUITE'), 'dist/extension.js holds no in-host test loader');
+  assert.ok(client.includes('ALERTCFG_E2E_LOADER'), 'dist/extension.js loads the in-host test loader the harness names');
   const requires = [...new Set([...client.matchAll(/require\("([^"./][^"]*)"\)/g)].map((m) => m[1]!))].filter((m) => !m.startsWith('node:')).sort();
   const builtins = new Set(builtinModules);
   assert.deepEqual(requires.filter((m) => !builtins.has(m)), ['vscode'], 'dist/extension.js requires nothing but vscode and Node built-ins');

@@ -35,7 +35,7 @@ export function envelopeFromRegistry(current: Schema): Schema {
   return out;
 }
 
-/** The text of server/src/protocol/kinds.generated.ts: the built-in kinds' names, titles and vendors. */
+/** The text of server/src/engine/kinds/table.generated.ts: the built-in kinds' names, titles and vendors. */
 export function kindTableSource(): string {
   const rows = kindModules().map((m) => `  { kind: ${JSON.stringify(m.kind)}, title: ${JSON.stringify(m.title)}, vendor: ${JSON.stringify(m.vendor)} },`);
   return [

@@ -11,7 +11,7 @@ import { envelopeFromRegistry, kindTableSource } from '../tools/envelope-schema'
 import { repoRoot } from '../helpers/repo';
 
 const FILE = join(repoRoot(), 'schemas', 'alertcfg.schema.json');
-const TABLE = join(repoRoot(), 'server', 'src', 'protocol', 'kinds.generated.ts');
+const TABLE = join(repoRoot(), 'server', 'src', 'engine', 'kinds', 'table.generated.ts');
 
 test('the envelope schema\'s kinds, targets and dispatch are the registry\'s (UPDATE_SCHEMAS=1 rewrites them)', () => {
   const current = JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, unknown>;
@@ -34,5 +34,5 @@ test('the kind table adapters read is the registry\'s (UPDATE_SCHEMAS=1 rewrites
     writeFileSync(TABLE, kindTableSource());
     return;
   }
-  assert.equal(readFileSync(TABLE, 'utf8'), kindTableSource(), 'server/src/protocol/kinds.generated.ts is out of date: run npm run schemas');
+  assert.equal(readFileSync(TABLE, 'utf8'), kindTableSource(), 'server/src/engine/kinds/table.generated.ts is out of date: run npm run schemas');
 });

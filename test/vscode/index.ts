@@ -1,5 +1,5 @@
 // Entry of the in-host integration suite: the run() that @vscode/test-electron calls
-// (extensionTestsPath) and that the e2e harness's loader (client/src/test-loader.ts) calls
+// (extensionTestsPath) and that the e2e harness's loader (test/e2e/in-host/loader.ts) calls
 // inside code-server. It runs every *.vtest.js bundled beside it with mocha (tdd ui).
 //
 // Which tests run depends on the workspace's trust, so the same bundle serves both runs:

@@ -24,6 +24,7 @@ import {
 import { executePlan } from '../delivery/execute';
 import { UsageError, parse } from './args';
 import { credentialSource, secretSource } from '../env/sources';
+import { NODE_CRYPTO } from '../node/crypto';
 import { toPosix } from './discover';
 import { loadProject } from './project';
 import type { Io } from './validate-command';
@@ -94,6 +95,7 @@ export async function actionCommand(command: 'preview' | ActionName, argv: strin
     // Relative to the working directory of the run, like FILE and --config.
     secrets: secretSource(io.env, values['secrets-file'] === undefined ? undefined : resolve(io.cwd, values['secrets-file'] as string)),
     credentials: credentialSource(io.env),
+    crypto: NODE_CRYPTO,
     ...(channel ? { channel } : {}),
     ...(values['message'] !== undefined ? { message: values['message'] as string } : {}),
     ...(values['url'] !== undefined ? { url: values['url'] as string } : {}),

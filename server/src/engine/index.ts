@@ -33,6 +33,7 @@ export { contactChannels } from './kinds/contact';
 export { CHANNELS, type Channel, type ChannelInfo } from './webhooks/channels';
 export * from './actions/plan';
 export type { OutgoingRequest, HttpMethod } from './http/request';
+export { PURE_CRYPTO, type CryptoPort, type BinaryLike } from './crypto/port';
 export { planAction, type ActionInput, type ActionPlan, type CredentialSource, type HuaweiCredentials, type VolcengineCredentials } from './actions/build/index';
 export { interpret, replayNeedsRetry, type ActionReport, type ActionAttempt, type DeliveryResult } from './actions/report';
 export { previewPlan, previewRequest, curlCommand, httpText, type Preview, type PreviewedRequest } from './actions/preview';

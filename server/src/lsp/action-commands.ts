@@ -7,6 +7,7 @@
  */
 import { type ActionInput, type ActionName, type Channel, type Settings, actionsFor, planAction, previewPlan, selectResource } from '../engine/index';
 import { executePlan } from '../delivery/execute';
+import { NODE_CRYPTO } from '../node/crypto';
 import { type ActionArgs, type ActionResult, Command, type PreviewResult } from '../protocol/index';
 import type { ServerContext } from './context';
 import { fileForUri } from './resources';
@@ -67,6 +68,7 @@ async function plan(ctx: ServerContext, a: Partial<ActionArgs>, requested: Actio
     settings: found.settings,
     secrets: await ctx.secrets.sourceFor(t.body, t.envelope.target),
     credentials: await ctx.secrets.credentials(),
+    crypto: NODE_CRYPTO,
     ...(a.channel ? { channel: a.channel as Channel } : {}),
     ...(typeof a.message === 'string' ? { message: a.message } : {}),
     ...(typeof a.url === 'string' ? { url: a.url } : {}),

@@ -1,6 +1,6 @@
 // Runs a mocha suite programmatically inside a VS Code extension host. A suite entry is a
 // module exporting `run()`, the convention @vscode/test-electron calls; the in-host loader
-// (client/src/test-loader.ts) calls the same run() inside code-server.
+// (test/e2e/in-host/loader.ts) calls the same run() inside code-server.
 //
 //   // test/vscode/index.ts (bundled to <dir>/index.js beside <dir>/*.vtest.js)
 //   import { runMochaSuite } from '../e2e/in-host/run-mocha';

@@ -4,7 +4,7 @@
  * these; each entry's schema validates the file and generates the contribution.
  */
 import type { SeverityOrOff } from '../model/finding';
-import { KIND_TABLE } from '../../protocol/kinds.generated';
+import { KIND_TABLE } from '../kinds/table.generated';
 import type { Kind } from '../model/kinds';
 
 export interface Settings {

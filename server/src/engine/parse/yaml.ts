@@ -25,7 +25,7 @@ const YAML_OPTIONS = {
 
 /**
  * Parses one document's text; offsets in the result are relative to it. The common
- * shape of alert configuration goes through the fast path (yaml-fast.ts), which
+ * shape of alert configuration goes through the fast path (yaml-fast/), which
  * gives the same tree; everything else through the `yaml` package. The text is the
  * parsers' text (parserText): the `yaml` package does not take a lone CR for a line
  * break, so a lone CR must already be an LF.

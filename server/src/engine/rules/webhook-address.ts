@@ -68,7 +68,9 @@ function secretsCarried(ctx: RuleContext, path: PathSegment[], info: ChannelInfo
   } else if (info) {
     if (url.pathname.length > info.path.length) out.push(`the hook token in ${field}`);
   } else {
-    for (const [name, value] of url.searchParams) if (value && SECRET_PARAM.test(name)) out.push(`the ${name} parameter in ${field}`);
+    url.searchParams.forEach((value, name) => {
+      if (value && SECRET_PARAM.test(name)) out.push(`the ${name} parameter in ${field}`);
+    });
   }
   // The field beside the address that the request uses: Token (sent as a header), SecretKey / secret (signs it).
   const parent = path.slice(0, -1);

@@ -1,22 +1,18 @@
 /**
  * Small building blocks shared by the request signers (DingTalk, Lark, Huawei
- * AK/SK, Volcengine). Everything here is pure: hashing, HMAC, RFC 3986
- * percent-encoding, percent-decoding to raw bytes, query parsing, basic ISO
- * dates and case-insensitive header look-ups. No I/O.
+ * AK/SK, Volcengine). Everything here is pure: RFC 3986 percent-encoding,
+ * percent-decoding to raw bytes, query parsing, basic ISO dates and
+ * case-insensitive header look-ups. No I/O. Hashing and HMAC come from the
+ * crypto port (../crypto/port.ts).
  */
-import { createHash, createHmac } from 'node:crypto';
+import { utf8 } from '../crypto/bytes';
+import { type BinaryLike, type CryptoPort, PURE_CRYPTO } from '../crypto/port';
 
-/** Anything we hash or HMAC: text (hashed as UTF-8) or raw bytes. */
-export type BinaryLike = string | Uint8Array;
+export type { BinaryLike, CryptoPort };
 
 /** Lower-case hex SHA-256 of `data` (strings are hashed as their UTF-8 bytes). */
-export function sha256Hex(data: BinaryLike): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-/** Raw HMAC-SHA256 digest of `data` under `key` (strings are UTF-8). */
-export function hmacSha256(key: BinaryLike, data: BinaryLike): Buffer {
-  return createHmac('sha256', key).update(data).digest();
+export function sha256Hex(data: BinaryLike, crypto: CryptoPort = PURE_CRYPTO): string {
+  return crypto.sha256Hex(data);
 }
 
 const HEX = '0123456789ABCDEF';
@@ -38,7 +34,7 @@ function isUnreserved(b: number): boolean {
  * bytes, so invalid UTF-8 taken from a URL survives unchanged.
  */
 export function rfc3986Encode(input: BinaryLike): string {
-  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const bytes = typeof input === 'string' ? utf8(input) : input;
   let out = '';
   for (const b of bytes) {
     out += isUnreserved(b) ? String.fromCharCode(b) : '%' + HEX[b >> 4] + HEX[b & 15];
@@ -59,8 +55,8 @@ function hexValue(code: number): number {
  * taken as UTF-8. With `plusAsSpace`, `+` decodes to a space (form/query
  * semantics, as Go's `url.ParseQuery` and `URLSearchParams` do).
  */
-export function percentDecode(input: string, plusAsSpace: boolean): Buffer {
-  const src = Buffer.from(plusAsSpace ? input.replace(/\+/g, ' ') : input, 'utf8');
+export function percentDecode(input: string, plusAsSpace: boolean): Uint8Array {
+  const src = utf8(plusAsSpace ? input.replace(/\+/g, ' ') : input);
   const out: number[] = [];
   for (let i = 0; i < src.length; i++) {
     const b = src[i] as number;
@@ -75,13 +71,13 @@ export function percentDecode(input: string, plusAsSpace: boolean): Buffer {
     }
     out.push(b);
   }
-  return Buffer.from(out);
+  return Uint8Array.from(out);
 }
 
 /** One decoded `key=value` pair of a query string, as raw bytes. */
 export interface QueryPair {
-  key: Buffer;
-  value: Buffer;
+  key: Uint8Array;
+  value: Uint8Array;
 }
 
 /**

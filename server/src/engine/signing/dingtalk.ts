@@ -10,7 +10,9 @@
  * common cause of `310000 sign not match`. The timestamp is in milliseconds and
  * must be within one hour of DingTalk's clock.
  */
-import { hmacSha256, requireNonEmpty } from './crypto-util';
+import { toBase64 } from '../crypto/bytes';
+import { type CryptoPort, PURE_CRYPTO } from '../crypto/port';
+import { requireNonEmpty } from './crypto-util';
 
 /** The `timestamp` and raw (not URL-encoded) base64 `sign` for a DingTalk robot. */
 export interface DingtalkSignature {
@@ -41,12 +43,13 @@ function formatTimestampMs(timestampMs: number): string {
  * Computes the DingTalk robot signature.
  * @param secret the `SEC…` secret from the robot's security settings.
  * @param timestampMs the current time in milliseconds (e.g. `Date.now()`).
+ * @param crypto the crypto port (the engine's own implementation by default).
  * @returns `{ timestamp, sign }` with `sign` in plain base64 (not URL-encoded).
  */
-export function dingtalkSign(secret: string, timestampMs: number): DingtalkSignature {
+export function dingtalkSign(secret: string, timestampMs: number, crypto: CryptoPort = PURE_CRYPTO): DingtalkSignature {
   requireNonEmpty(secret, 'dingtalk secret');
   const timestamp = formatTimestampMs(timestampMs);
-  const sign = hmacSha256(secret, `${timestamp}\n${secret}`).toString('base64');
+  const sign = toBase64(crypto.hmacSha256(secret, `${timestamp}\n${secret}`));
   return { timestamp, sign };
 }
 
@@ -68,8 +71,8 @@ function isSigningParam(segment: string): boolean {
  * The URL is treated as text (not re-serialised through `URL`), so nothing
  * else in it changes.
  */
-export function dingtalkSignedUrl(url: string, secret: string, timestampMs: number): string {
-  const { timestamp, sign } = dingtalkSign(secret, timestampMs);
+export function dingtalkSignedUrl(url: string, secret: string, timestampMs: number, crypto: CryptoPort = PURE_CRYPTO): string {
+  const { timestamp, sign } = dingtalkSign(secret, timestampMs, crypto);
 
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);

@@ -19,16 +19,16 @@
  * the request; it is then signed like any other header.
  */
 import type { OutgoingRequest } from '../http/request';
+import { compareBytes, toHex } from '../crypto/bytes';
+import { type CryptoPort, PURE_CRYPTO } from '../crypto/port';
 import {
   assertUniqueHeaderNames,
   basicIsoDateTime,
   findHeader,
-  hmacSha256,
   parseQuery,
   percentDecode,
   requireNonEmpty,
   rfc3986Encode,
-  sha256Hex,
   withoutHeaders,
 } from './crypto-util';
 
@@ -64,7 +64,7 @@ export function huaweiCanonicalUri(pathname: string): string {
  */
 export function huaweiCanonicalQuery(search: string): string {
   return parseQuery(search)
-    .sort((a, b) => Buffer.compare(a.key, b.key) || Buffer.compare(a.value, b.value))
+    .sort((a, b) => compareBytes(a.key, b.key) || compareBytes(a.value, b.value))
     .map((p) => `${rfc3986Encode(p.key)}=${rfc3986Encode(p.value)}`)
     .join('&');
 }
@@ -81,7 +81,7 @@ export function huaweiIsSignedHeader(name: string): boolean {
  * body hash is over the UTF-8 bytes of `req.body` (empty body → hash of ""),
  * unless an `X-Sdk-Content-Sha256` header (e.g. `UNSIGNED-PAYLOAD`) overrides it.
  */
-export function huaweiCanonicalRequest(req: OutgoingRequest): { canonicalRequest: string; signedHeaders: string } {
+export function huaweiCanonicalRequest(req: OutgoingRequest, crypto: CryptoPort = PURE_CRYPTO): { canonicalRequest: string; signedHeaders: string } {
   assertUniqueHeaderNames(req.headers);
   const url = new URL(req.url);
   const entries = Object.entries(req.headers)
@@ -90,7 +90,7 @@ export function huaweiCanonicalRequest(req: OutgoingRequest): { canonicalRequest
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const canonicalHeaders = entries.map(([name, value]) => `${name}:${value}\n`).join('');
   const signedHeaders = entries.map(([name]) => name).join(';');
-  const payloadHash = findHeader(req.headers, 'X-Sdk-Content-Sha256') ?? sha256Hex(req.body ?? '');
+  const payloadHash = findHeader(req.headers, 'X-Sdk-Content-Sha256') ?? crypto.sha256Hex(req.body ?? '');
   const canonicalRequest = [
     req.method,
     huaweiCanonicalUri(url.pathname),
@@ -103,8 +103,8 @@ export function huaweiCanonicalRequest(req: OutgoingRequest): { canonicalRequest
 }
 
 /** `SDK-HMAC-SHA256\n<X-Sdk-Date>\n<hex sha256 of the canonical request>`. */
-export function huaweiStringToSign(canonicalRequest: string, sdkDate: string): string {
-  return `${HUAWEI_ALGORITHM}\n${sdkDate}\n${sha256Hex(canonicalRequest)}`;
+export function huaweiStringToSign(canonicalRequest: string, sdkDate: string, crypto: CryptoPort = PURE_CRYPTO): string {
+  return `${HUAWEI_ALGORITHM}\n${sdkDate}\n${crypto.sha256Hex(canonicalRequest)}`;
 }
 
 /**
@@ -112,15 +112,16 @@ export function huaweiStringToSign(canonicalRequest: string, sdkDate: string): s
  * `X-Sdk-Date` and `Authorization` (any previous values of those two headers
  * are replaced). The input request is not modified; URL and body are unchanged.
  * Throws on an empty AK/SK, an invalid date or duplicate header names.
+ * `crypto` is the crypto port (the engine's own implementation by default).
  */
-export function huaweiSignRequest(req: OutgoingRequest, cred: HuaweiAkSk, now: Date): OutgoingRequest {
+export function huaweiSignRequest(req: OutgoingRequest, cred: HuaweiAkSk, now: Date, crypto: CryptoPort = PURE_CRYPTO): OutgoingRequest {
   requireNonEmpty(cred.ak, 'huawei AK');
   requireNonEmpty(cred.sk, 'huawei SK');
   const sdkDate = basicIsoDateTime(now);
   const headers = { ...withoutHeaders(req.headers, ['X-Sdk-Date', 'Authorization']), 'X-Sdk-Date': sdkDate };
   const dated: OutgoingRequest = { ...req, headers };
-  const { canonicalRequest, signedHeaders } = huaweiCanonicalRequest(dated);
-  const signature = hmacSha256(cred.sk, huaweiStringToSign(canonicalRequest, sdkDate)).toString('hex');
+  const { canonicalRequest, signedHeaders } = huaweiCanonicalRequest(dated, crypto);
+  const signature = toHex(crypto.hmacSha256(cred.sk, huaweiStringToSign(canonicalRequest, sdkDate, crypto)));
   const authorization = `${HUAWEI_ALGORITHM} Access=${cred.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return { ...dated, headers: { ...headers, Authorization: authorization } };
 }

@@ -9,7 +9,9 @@
  * `sign`), never into the URL, so it is not URL-encoded. Reusing the DingTalk
  * algorithm gives a different value and the bot answers code 19021.
  */
-import { hmacSha256, requireNonEmpty } from './crypto-util';
+import { toBase64 } from '../crypto/bytes';
+import { type CryptoPort, PURE_CRYPTO } from '../crypto/port';
+import { requireNonEmpty } from './crypto-util';
 
 /** The `timestamp` and base64 `sign` fields for a Lark/Feishu bot body. */
 export interface LarkSignature {
@@ -40,11 +42,12 @@ function formatTimestampSec(timestampSec: number): string {
  * Computes the Lark/Feishu bot signature.
  * @param secret the signing secret shown when "签名校验" is enabled on the bot.
  * @param timestampSec the current time in seconds (`Math.floor(Date.now() / 1000)`).
+ * @param crypto the crypto port (the engine's own implementation by default).
  * @returns `{ timestamp, sign }` to put in the JSON body.
  */
-export function larkSign(secret: string, timestampSec: number): LarkSignature {
+export function larkSign(secret: string, timestampSec: number, crypto: CryptoPort = PURE_CRYPTO): LarkSignature {
   requireNonEmpty(secret, 'lark secret');
   const timestamp = formatTimestampSec(timestampSec);
-  const sign = hmacSha256(`${timestamp}\n${secret}`, '').toString('base64');
+  const sign = toBase64(crypto.hmacSha256(`${timestamp}\n${secret}`, ''));
   return { timestamp, sign };
 }

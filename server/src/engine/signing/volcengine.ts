@@ -22,14 +22,14 @@
  * collapsed to one space (as the SDK does).
  */
 import type { OutgoingRequest } from '../http/request';
+import { compareBytes, toHex } from '../crypto/bytes';
+import { type CryptoPort, PURE_CRYPTO } from '../crypto/port';
 import {
   assertUniqueHeaderNames,
   basicIsoDateTime,
-  hmacSha256,
   parseQuery,
   requireNonEmpty,
   rfc3986Encode,
-  sha256Hex,
   withoutHeaders,
 } from './crypto-util';
 
@@ -58,15 +58,15 @@ const UNSIGNED_HEADERS = new Set(['authorization', 'content-length', 'user-agent
  * their escaped form (as the official Node SDK does). Joined by `&`.
  */
 export function volcengineCanonicalQuery(search: string): string {
-  const byKey = new Map<string, { key: Buffer; values: string[] }>();
+  const byKey = new Map<string, { key: Uint8Array; values: string[] }>();
   for (const { key, value } of parseQuery(search)) {
-    const id = key.toString('hex');
+    const id = toHex(key);
     const entry = byKey.get(id) ?? { key, values: [] };
     entry.values.push(rfc3986Encode(value));
     byKey.set(id, entry);
   }
   return [...byKey.values()]
-    .sort((a, b) => Buffer.compare(a.key, b.key))
+    .sort((a, b) => compareBytes(a.key, b.key))
     .flatMap(({ key, values }) => values.sort().map((v) => `${rfc3986Encode(key)}=${v}`))
     .join('&');
 }
@@ -77,11 +77,11 @@ export function volcengineCredentialScope(date: string, scope: VolcengineScope):
 }
 
 /** The derived signing key: HMAC chain SK → date → region → service → "request". */
-export function volcengineSigningKey(secretAccessKey: string, date: string, scope: VolcengineScope): Buffer {
-  const kDate = hmacSha256(secretAccessKey, date.slice(0, 8));
-  const kRegion = hmacSha256(kDate, scope.region);
-  const kService = hmacSha256(kRegion, scope.service);
-  return hmacSha256(kService, 'request');
+export function volcengineSigningKey(secretAccessKey: string, date: string, scope: VolcengineScope, crypto: CryptoPort = PURE_CRYPTO): Uint8Array {
+  const kDate = crypto.hmacSha256(secretAccessKey, date.slice(0, 8));
+  const kRegion = crypto.hmacSha256(kDate, scope.region);
+  const kService = crypto.hmacSha256(kRegion, scope.service);
+  return crypto.hmacSha256(kService, 'request');
 }
 
 /**
@@ -89,7 +89,7 @@ export function volcengineSigningKey(secretAccessKey: string, date: string, scop
  * carry `X-Date` and `X-Content-Sha256` (the signer adds them first). The body
  * hash is always recomputed from the UTF-8 bytes of `req.body`.
  */
-export function volcengineCanonicalRequest(req: OutgoingRequest): { canonicalRequest: string; signedHeaders: string } {
+export function volcengineCanonicalRequest(req: OutgoingRequest, crypto: CryptoPort = PURE_CRYPTO): { canonicalRequest: string; signedHeaders: string } {
   assertUniqueHeaderNames(req.headers);
   const url = new URL(req.url);
   const values = new Map<string, string>();
@@ -107,14 +107,14 @@ export function volcengineCanonicalRequest(req: OutgoingRequest): { canonicalReq
     volcengineCanonicalQuery(url.search),
     canonicalHeaders,
     signedHeaders,
-    sha256Hex(req.body ?? ''),
+    crypto.sha256Hex(req.body ?? ''),
   ].join('\n');
   return { canonicalRequest, signedHeaders };
 }
 
 /** `HMAC-SHA256\n<X-Date>\n<scope>\n<hex sha256 of the canonical request>`. */
-export function volcengineStringToSign(canonicalRequest: string, xDate: string, credentialScope: string): string {
-  return `${VOLCENGINE_ALGORITHM}\n${xDate}\n${credentialScope}\n${sha256Hex(canonicalRequest)}`;
+export function volcengineStringToSign(canonicalRequest: string, xDate: string, credentialScope: string, crypto: CryptoPort = PURE_CRYPTO): string {
+  return `${VOLCENGINE_ALGORITHM}\n${xDate}\n${credentialScope}\n${crypto.sha256Hex(canonicalRequest)}`;
 }
 
 /**
@@ -123,12 +123,14 @@ export function volcengineStringToSign(canonicalRequest: string, xDate: string, 
  * `X-Security-Token` (earlier values of these headers are replaced). The input
  * is not modified. Throws on empty credentials/scope, an invalid date or
  * duplicate header names. The URL's query should carry `Action` and `Version`.
+ * `crypto` is the crypto port (the engine's own implementation by default).
  */
 export function volcengineSignRequest(
   req: OutgoingRequest,
   cred: VolcengineCredentials,
   scope: VolcengineScope,
   now: Date,
+  crypto: CryptoPort = PURE_CRYPTO,
 ): OutgoingRequest {
   requireNonEmpty(cred.accessKeyId, 'volcengine accessKeyId');
   requireNonEmpty(cred.secretAccessKey, 'volcengine secretAccessKey');
@@ -140,17 +142,17 @@ export function volcengineSignRequest(
   const headers: Record<string, string> = {
     ...withoutHeaders(req.headers, replaced),
     'X-Date': xDate,
-    'X-Content-Sha256': sha256Hex(req.body ?? ''),
+    'X-Content-Sha256': crypto.sha256Hex(req.body ?? ''),
   };
   if (cred.sessionToken !== undefined) {
     requireNonEmpty(cred.sessionToken, 'volcengine sessionToken');
     headers['X-Security-Token'] = cred.sessionToken;
   }
   const signed: OutgoingRequest = { ...req, headers };
-  const { canonicalRequest, signedHeaders } = volcengineCanonicalRequest(signed);
+  const { canonicalRequest, signedHeaders } = volcengineCanonicalRequest(signed, crypto);
   const credentialScope = volcengineCredentialScope(xDate, scope);
-  const stringToSign = volcengineStringToSign(canonicalRequest, xDate, credentialScope);
-  const signature = hmacSha256(volcengineSigningKey(cred.secretAccessKey, xDate, scope), stringToSign).toString('hex');
+  const stringToSign = volcengineStringToSign(canonicalRequest, xDate, credentialScope, crypto);
+  const signature = toHex(crypto.hmacSha256(volcengineSigningKey(cred.secretAccessKey, xDate, scope, crypto), stringToSign));
   headers['Authorization'] =
     `${VOLCENGINE_ALGORITHM} Credential=${cred.accessKeyId}/${credentialScope}, ` +
     `SignedHeaders=${signedHeaders}, Signature=${signature}`;

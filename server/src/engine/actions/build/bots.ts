@@ -48,7 +48,7 @@ export function planContactSend(b: PlanBuilder): void {
       return b.add({
         vendor: 'dingtalk',
         label: 'DingTalk test message',
-        request: { method: 'POST', url: secret ? dingtalkSignedUrl(url, secret, now.getTime()) : url, headers: { ...JSON_HEADERS }, body: bodyText(payload) },
+        request: { method: 'POST', url: secret ? dingtalkSignedUrl(url, secret, now.getTime(), b.crypto) : url, headers: { ...JSON_HEADERS }, body: bodyText(payload) },
         idempotent: true,
         carriesSecret: true,
         allowedHosts: CHANNELS.dingtalk.hosts,
@@ -57,7 +57,7 @@ export function planContactSend(b: PlanBuilder): void {
     case 'lark': {
       const secret = b.secret(str(hook['SecretKey']));
       const payload = larkText(text);
-      const signed = secret ? { ...larkSign(secret, Math.floor(now.getTime() / 1000)), ...payload } : payload;
+      const signed = secret ? { ...larkSign(secret, Math.floor(now.getTime() / 1000), b.crypto), ...payload } : payload;
       return b.add({ vendor: 'lark', label: 'Lark test message', request: { method: 'POST', url, headers: { ...JSON_HEADERS }, body: bodyText(signed) }, idempotent: true, carriesSecret: true, allowedHosts: CHANNELS.lark.hosts });
     }
     case 'wecom': {
@@ -104,7 +104,7 @@ export function planZstackSend(b: PlanBuilder): void {
   b.add({
     vendor: 'dingtalk',
     label: 'DingTalk test message',
-    request: { method: 'POST', url: secret && !isPlaceholder(secret) ? dingtalkSignedUrl(url, secret, b.input.now.getTime()) : url, headers: { ...JSON_HEADERS }, body: bodyText(payload) },
+    request: { method: 'POST', url: secret && !isPlaceholder(secret) ? dingtalkSignedUrl(url, secret, b.input.now.getTime(), b.crypto) : url, headers: { ...JSON_HEADERS }, body: bodyText(payload) },
     idempotent: true,
     carriesSecret: true,
     allowedHosts: CHANNELS.dingtalk.hosts,

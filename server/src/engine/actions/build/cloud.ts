@@ -26,7 +26,7 @@ export function planVolcengineApply(b: PlanBuilder): void {
   if (creds && region) {
     b.secret(creds.secretAccessKey);
     b.secret(creds.sessionToken);
-    request = volcengineSignRequest(request, creds, { region, service: 'vmp' }, b.input.now);
+    request = volcengineSignRequest(request, creds, { region, service: 'vmp' }, b.input.now, b.crypto);
   }
   b.add({ vendor: 'volcengine', label: 'Volcengine CreateContact', request, idempotent: false, carriesSecret: true });
 }
@@ -38,7 +38,7 @@ function huaweiAuth(b: PlanBuilder, request: OutgoingRequest): OutgoingRequest {
     b.secret(c.sk);
     // Like the official SDKs, sign the Host too.
     const withHost = { ...request, headers: { Host: new URL(request.url).host, ...request.headers } };
-    return huaweiSignRequest(withHost, { ak: c.ak, sk: c.sk }, b.input.now);
+    return huaweiSignRequest(withHost, { ak: c.ak, sk: c.sk }, b.input.now, b.crypto);
   }
   if (c?.token) {
     b.secret(c.token);

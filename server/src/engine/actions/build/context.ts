@@ -3,6 +3,7 @@
  * time, secrets and credentials come in; requests, problems and notes go out.
  */
 import type { Settings } from '../../config/settings';
+import { type CryptoPort, PURE_CRYPTO } from '../../crypto/port';
 import type { Kind } from '../../model/kinds';
 import type { ActionName } from '../available';
 import { Masker } from '../mask';
@@ -49,6 +50,8 @@ export interface ActionInput {
   message?: string;
   /** `replay`: overrides target.url. */
   url?: string;
+  /** Hashing and HMAC for signing; the engine's own implementation when not given. */
+  crypto?: CryptoPort;
 }
 
 export interface ActionPlan {
@@ -93,6 +96,11 @@ export class PlanBuilder {
 
   add(request: PlannedRequest): void {
     this.plan.requests.push(request);
+  }
+
+  /** The crypto port signing uses. */
+  get crypto(): CryptoPort {
+    return this.input.crypto ?? PURE_CRYPTO;
   }
 
   get name(): string {

@@ -4,6 +4,7 @@
  * a 5 s timeout each, as Tencent does. `http://user:pass@host` URLs (Tencent's
  * BasicAuth form) become an Authorization header.
  */
+import { base64OfText } from '../../crypto/bytes';
 import { type PlanBuilder, bodyText, obj, str } from './context';
 
 export const REPLAY_TIMEOUT_MS = 5000;
@@ -27,7 +28,7 @@ export function planReplay(b: PlanBuilder): void {
     const user = decodeURIComponent(url.username);
     const pass = decodeURIComponent(url.password);
     b.secret(pass);
-    headers['Authorization'] = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+    headers['Authorization'] = `Basic ${base64OfText(`${user}:${pass}`)}`;
     b.secret(headers['Authorization'].slice(6));
     url.username = '';
     url.password = '';

@@ -1,17 +1,19 @@
 // In-host test loader: runs a bundled mocha suite inside the extension host when the
 // end-to-end harness asks for it (test/e2e/harness.ts, runInHostSuite()).
 //
-// The harness starts code-server with two environment variables, which the extension host
-// inherits:
+// It is a test-only bundle (scripts/build.mjs --tests writes out/test/e2e/in-host-loader.js),
+// never part of the shipped extension. The harness starts code-server with three
+// environment variables, which the extension host inherits:
+//   ALERTCFG_E2E_LOADER   absolute path of this bundle: the extension's activate() requires
+//                         it and calls maybeRunE2ESuite(context) when the variable is set;
 //   ALERTCFG_E2E_SUITE    absolute path of a bundled suite entry (.js) exporting
 //                         `run(): Promise<unknown>`: the same entry @vscode/test-electron calls;
 //   ALERTCFG_E2E_RESULTS  absolute path of the JSON results file to write (optional: defaults
 //                         to the suite path + '.results.json').
-// Without ALERTCFG_E2E_SUITE this module does nothing, so it is safe in the shipped extension.
+// Without ALERTCFG_E2E_SUITE this module does nothing.
 //
-// activate() calls `void maybeRunE2ESuite(context)` as its last statement. The returned
-// promise settles as soon as the run is scheduled: the suite itself runs after activate()
-// has returned, so tests may await the extension's activation without a deadlock.
+// maybeRunE2ESuite() settles as soon as the run is scheduled: the suite itself runs after
+// activate() has returned, so tests may await the extension's activation without a deadlock.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
