@@ -7,7 +7,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { ActionName } from '../actions/names';
 import type { MapNode } from '../parse/tree';
-import type { Rule } from '../rules/types';
+import type { CodeDoc, Rule } from '../rules/types';
 import type { Channel } from '../webhooks/channels';
 
 export type Schema = Record<string, unknown>;
@@ -35,6 +35,8 @@ export interface KindModule {
   /** Schema findings in the body carry the vendor's own codes (`MissingParameter.Name`). */
   readonly vendorCodes?: { readonly missing: string; readonly invalid: string };
   readonly rules: readonly Rule[];
+  /** Catalog entries of codes only this kind's rules report (the built-in ones are in rules/catalog.ts). */
+  readonly codes?: readonly CodeDoc[];
   /** A new resource: the envelope's target and the body (the doc's example, secrets as references). */
   readonly template: { readonly target: Readonly<Record<string, string>>; body?(example: Record<string, unknown>): Record<string, unknown> };
   /**

@@ -6,6 +6,7 @@
  * The bad and good examples of each code are in catalog-examples.ts.
  */
 import type { Severity } from '../model/finding';
+import { kindModules } from '../kinds/index';
 import { EXAMPLES } from './catalog-examples';
 import type { CodeDoc } from './types';
 
@@ -80,7 +81,7 @@ const byCode = new Map(CATALOG.map((d) => [d.code, d]));
 
 /** The catalog entry of a code, families included (`MissingParameter.Name` → `MissingParameter.*`). */
 export function codeDoc(code: string): CodeDoc | undefined {
-  return byCode.get(code) ?? byCode.get(`${code.split('.')[0]}.*`);
+  return byCode.get(code) ?? byCode.get(`${code.split('.')[0]}.*`) ?? kindModules().flatMap((m) => m.codes ?? []).find((d) => d.code === code);
 }
 
 export function defaultSeverity(code: string): Severity {
