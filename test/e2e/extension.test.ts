@@ -263,7 +263,7 @@ test('UI in code-server: Problems panel, status bar, Set Secret, Send Test Messa
         'broken.yaml 3',
         'Missing required property "Name" (Name of the alert contact): add it to "spec". alertcfg MissingParameter.Name [Ln 5, Col 1]',
         'Unknown property "Emial". Did you mean "Email"? alertcfg unknown-property [Ln 6, Col 3]',
-        'Webhook.Address uses plain http; requests that carry a token or secret are only sent over https. Use https://. alertcfg insecure-url [Ln 8, Col 14]',
+        'Webhook.Address uses plain http, so Webhook.Token would travel unencrypted; alertcfg sends requests that carry a secret over https only. Use https://. alertcfg insecure-url [Ln 8, Col 14]',
       ]);
       assert.equal(await vs.statusProblems(), 'Errors: 1, Warnings: 2');
       // The extension's own status bar item: the server runs, and it counts alertcfg findings.

@@ -41,7 +41,7 @@ suite('editor features', () => {
       text,
       [
         '**Name** · `string` · required',
-        'Name of the contact, e.g. `user-demo`. **Required.** A name already taken by an existing contact is refused with `Conflict.Name`.',
+        'Name of the contact, e.g. `user-demo`. **Required.** A name already taken by an existing contact is refused with `Conflict.Name`. An empty or blank Name counts as missing (MissingParameter.Name).',
         'Example: `user-demo`',
         'Source: Volcengine VMP CreateContact (Version 2021-03-03)',
       ].join('\n\n'),

@@ -137,7 +137,7 @@ export const BROKEN_CONTACT = BROKEN_CONTACT_YAML;
 export const BROKEN_DIAGNOSTICS = [
   '5:1 error MissingParameter.Name Missing required property "Name" (Name of the alert contact): add it to "spec".',
   '6:3 warning unknown-property Unknown property "Emial". Did you mean "Email"?',
-  '8:14 warning insecure-url Webhook.Address uses plain http; requests that carry a token or secret are only sent over https. Use https://.',
+  '8:14 warning insecure-url Webhook.Address uses plain http, so Webhook.Token would travel unencrypted; alertcfg sends requests that carry a secret over https only. Use https://.',
 ];
 
 /** The preview document the extension shows for `args` (see client/src/preview.ts, PreviewProvider.uriFor). */
