@@ -4,7 +4,6 @@
  * vendor said. Exit 0 when the vendor said yes, 1 when it said no (or could not be
  * reached), 2 when nothing could be sent (usage, invalid resource, missing secret).
  */
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import {
@@ -22,7 +21,8 @@ import {
   validateText,
 } from '../engine/index';
 import { executePlan } from '../delivery/execute';
-import { UsageError, parse } from './args';
+import { UsageError, VALUE_HINTS, parse } from './args';
+import { readNamedFile } from '../env/read-errors';
 import { credentialSource, secretSource } from '../env/sources';
 import { toPosix } from './discover';
 import { loadProject } from './project';
@@ -58,24 +58,18 @@ export async function actionCommand(command: 'preview' | ActionName, argv: strin
   if (positionals.length !== 1) throw new UsageError(`${command} takes one FILE.`);
   const file = positionals[0]!;
   const doc = values['doc'] === undefined ? undefined : Number(values['doc']);
-  if (doc !== undefined && (!Number.isInteger(doc) || doc < 0)) throw new UsageError(`--doc takes a document number (0 for the first), not "${String(values['doc'])}".`);
+  if (doc !== undefined && (!/^\d+$/.test(String(values['doc'])) || !Number.isSafeInteger(doc))) throw new UsageError(`${VALUE_HINTS['doc']!.slice(0, -1)}, not "${String(values['doc'])}".`);
   const channel = values['channel'] as Channel | undefined;
   if (channel !== undefined && !CHANNELS.includes(channel)) throw new UsageError(`--channel must be one of ${CHANNELS.join(', ')}.`);
 
   const project = loadProject(io.cwd, values['config'] as string | undefined, file);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file.startsWith('/') ? file : `${io.cwd}/${file}`);
-  } catch (err) {
-    io.err(`alertcfg: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
-    return 2;
-  }
+  const bytes = readNamedFile(resolve(io.cwd, file), file, command);
   const decoded = decodeFile(bytes, project.settings.maxFileSize);
   if (!decoded.ok) {
     io.err(`alertcfg: ${file}: ${'skip' in decoded ? decoded.skip : decoded.finding.message}\n`);
     return 2;
   }
-  const rel = toPosix(relative(project.root, file.startsWith('/') ? file : `${io.cwd}/${file}`));
+  const rel = toPosix(relative(project.root, resolve(io.cwd, file)));
   const result = validateText(decoded.text, { format: formatForPath(file), globKind: kindForPath(project.settings.schemas, rel), settings: project.settings });
   const sel = selectResource(result, doc);
   if (!sel.ok) {
@@ -92,7 +86,7 @@ export async function actionCommand(command: 'preview' | ActionName, argv: strin
     now: new Date(),
     settings: project.settings,
     // Relative to the working directory of the run, like FILE and --config.
-    secrets: secretSource(io.env, values['secrets-file'] === undefined ? undefined : resolve(io.cwd, values['secrets-file'] as string)),
+    secrets: secretSource(io.env, values['secrets-file'] === undefined ? undefined : resolve(io.cwd, values['secrets-file'] as string), values['secrets-file'] as string | undefined),
     credentials: credentialSource(io.env),
     ...(channel ? { channel } : {}),
     ...(values['message'] !== undefined ? { message: values['message'] as string } : {}),

@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { readReason } from '../env/read-errors';
 import { type Finding, type ResourceSummary, type Settings, decodeFile, formatForPath, kindForPath, validateText } from '../engine/index';
 
 /** What a file gave. `text` is kept only when the file has findings (for their lines and columns). */
@@ -43,7 +44,7 @@ export function checkFile(ctx: CheckContext, i: number): FileOutcome | undefined
   try {
     bytes = readFileSync(abs);
   } catch (err) {
-    return { i, skipped: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, ioError: true, findings: [] };
+    return { i, skipped: `cannot read: ${readReason(err)}`, ioError: true, findings: [] };
   }
   const decoded = decodeFile(bytes, ctx.settings.maxFileSize);
   if (!decoded.ok && 'skip' in decoded) return { i, skipped: decoded.skip, findings: [] };

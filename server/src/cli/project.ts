@@ -3,8 +3,9 @@
  * --config, else the nearest one from the working directory up), its settings,
  * and the folder its globs are relative to.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { readNamedFile } from '../env/read-errors';
 import { CONFIG_FILE_NAMES, type Finding, type Settings, mergeSettings, parseConfigFile } from '../engine/index';
 
 export interface Project {
@@ -19,12 +20,8 @@ export interface Project {
 export function loadProject(cwd: string, configPath?: string, firstPath?: string): Project {
   const file = configPath ? resolve(cwd, configPath) : findConfig(searchStart(cwd, firstPath));
   if (!file) return { root: cwd, settings: mergeSettings(), configFindings: [] };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new Error(`cannot read the configuration ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
+  // Named as the user wrote it (--config), or relative to the working directory (found).
+  const text = readNamedFile(file, configPath ?? (relative(cwd, file) || file), '--config').toString('utf8');
   const { settings, findings } = parseConfigFile(text);
   return { root: dirname(file), settings: mergeSettings(settings), configFile: file, configText: text, configFindings: findings };
 }

@@ -4,21 +4,14 @@
  * environment; `${secret:NAME}` from ALERTCFG_SECRET_<NAME> or a dotenv file
  * (--secrets-file); cloud credentials from the SDKs' usual environment variables.
  */
-import { readFileSync } from 'node:fs';
+import { readNamedFile } from './read-errors';
 import { parseEnv } from 'node:util';
 import { type CredentialSource, type SecretSource, secretEnvName } from '../engine/index';
 
-export function secretSource(env: NodeJS.ProcessEnv, secretsFile?: string): SecretSource {
+/** `secretsFile` is an absolute path; `secretsFileName` names it in messages (as the user wrote it). */
+export function secretSource(env: NodeJS.ProcessEnv, secretsFile?: string, secretsFileName = secretsFile): SecretSource {
   let fileValues: Record<string, string> = {};
-  if (secretsFile) {
-    let text: string;
-    try {
-      text = readFileSync(secretsFile, 'utf8');
-    } catch (err) {
-      throw new Error(`cannot read the secrets file ${secretsFile}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
-    fileValues = parseEnv(text) as Record<string, string>;
-  }
+  if (secretsFile) fileValues = parseEnv(readNamedFile(secretsFile, secretsFileName ?? secretsFile, '--secrets-file').toString('utf8')) as Record<string, string>;
   return {
     env: (name) => env[name],
     // The file may use the secret's own name or its environment-variable form.
