@@ -1,12 +1,13 @@
 /**
- * The npm package as `npm pack` makes it from the built bundles, once per test run:
- * in a copy of the repository (out/npm-package/stage), because packing rewrites
- * package.json for a moment (scripts/npm-manifest.mjs) while other tests read it.
+ * The npm package as `npm pack` makes it, once per test run: in a copy of the
+ * repository (out/npm-package/stage, node_modules linked), because packing builds
+ * dist/ (the prepare script) and rewrites package.json for a moment
+ * (scripts/npm-manifest.mjs) while other tests run the built bundles and read it.
  * Test files run in parallel processes: a lock folder makes one of them pack while
  * the others wait, and a stamp naming the test runner's pid lets them reuse it.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './repo';
 
@@ -23,7 +24,7 @@ export interface Packed {
   files: PackedFile[];
 }
 
-const NOT_STAGED = new Set(['.git', 'node_modules', 'out', 'test', 'test-artifacts', 'bench', 'examples', 'alertcfg.vsix']);
+const NOT_STAGED = new Set(['.git', 'node_modules', 'out', 'dist', 'test', 'test-artifacts', 'bench', 'examples', 'alertcfg.vsix']);
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -33,14 +34,14 @@ export async function npmPackage(): Promise<Packed> {
   const stamp = join(dir, 'stamp.json');
   const lock = join(dir, '.lock');
   mkdirSync(dir, { recursive: true });
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     try {
       mkdirSync(lock);
       break;
     } catch {
       try {
-        if (Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+        if (Date.now() - statSync(lock).mtimeMs > 180_000) rmSync(lock, { recursive: true, force: true });
       } catch {
         /* gone meanwhile */
       }
@@ -55,12 +56,12 @@ export async function npmPackage(): Promise<Packed> {
     } catch {
       /* not packed in this run yet */
     }
-    if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('dist/ is not built: run npm run build');
     const stage = join(dir, 'stage');
     rmSync(stage, { recursive: true, force: true });
     mkdirSync(stage);
     for (const name of readdirSync(root)) if (!NOT_STAGED.has(name)) cpSync(join(root, name), join(stage, name), { recursive: true, verbatimSymlinks: true });
-    const r = spawnSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: stage, encoding: 'utf8', timeout: 120_000 });
+    symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'), 'dir');
+    const r = spawnSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: stage, encoding: 'utf8', timeout: 180_000 });
     if (r.status !== 0) throw new Error(`npm pack failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
     const [info] = JSON.parse(r.stdout) as { filename: string; size: number; unpackedSize: number; files: PackedFile[] }[];
     const packed: Packed = { tarball: join(dir, info!.filename), size: info!.size, unpackedSize: info!.unpackedSize, files: info!.files.map((f) => ({ path: f.path, size: f.size })) };
