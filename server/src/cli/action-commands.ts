@@ -10,6 +10,7 @@ import {
   type ActionName,
   actionsFor,
   type ActionReport,
+  blockers,
   type Channel,
   decodeFile,
   formatForPath,
@@ -17,6 +18,7 @@ import {
   kindForPath,
   planAction,
   previewPlan,
+  runnableCurl,
   selectResource,
   validateText,
 } from '../engine/index';
@@ -95,17 +97,23 @@ export async function actionCommand(command: 'preview' | ActionName, argv: strin
   const preview = previewPlan(plan);
   const json = values['json'] === true;
 
+  // A preview (or a dry run) is for looking: values not set yet show as <unset: …> and a note.
   if (command === 'preview' || values['dry-run'] === true) {
     if (json) io.out(`${JSON.stringify(preview, null, 2)}\n`);
     else {
-      for (const r of preview.requests) io.out(values['curl'] ? `${r.curl}\n` : `# ${r.label}\n${httpText(r)}\n`);
-      for (const n of preview.notes) io.err(`note: ${n}\n`);
+      const curl = values['curl'] ? runnableCurl(plan) : undefined;
+      for (const r of curl ? curl.commands : preview.requests.map((r) => `# ${r.label}\n${httpText(r)}`)) io.out(`${r}\n`);
+      const secretsFile = values['secrets-file'] as string | undefined;
+      // The shell does not read --secrets-file: it loads the file first (dotenv is shell syntax), with ALERTCFG_SECRET_<NAME> names.
+      if (curl?.commands.length && secretsFile !== undefined) curl.notes.push(`Secrets from ${secretsFile}: load them into the shell first (set -a; . ${shellQuote(secretsFile.includes('/') ? secretsFile : `./${secretsFile}`)}; set +a), written as ALERTCFG_SECRET_<NAME>=value.`);
+      for (const n of [...preview.notes, ...(curl?.notes ?? [])]) io.err(`note: ${n}\n`);
       for (const p of preview.problems) io.err(`problem: ${p}\n`);
     }
     return preview.problems.length ? 2 : 0;
   }
-  if (preview.problems.length) {
-    for (const p of preview.problems) io.err(`alertcfg: ${p}\n`);
+  const stops = blockers(preview);
+  if (stops.length) {
+    for (const p of stops) io.err(`alertcfg: ${p}\n`);
     io.err('alertcfg: nothing was sent.\n');
     return 2;
   }
@@ -129,6 +137,10 @@ function previewAction(requested: string | undefined, offered: ActionName[]): Ac
     return requested as ActionName;
   }
   return offered[0] ?? 'send';
+}
+
+function shellQuote(s: string): string {
+  return /^[\w./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 function hostOf(url: string): string {

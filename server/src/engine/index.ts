@@ -27,9 +27,11 @@ export { actionsFor, contactChannels, type ActionName } from './actions/availabl
 export { CHANNELS, type Channel, type ChannelInfo } from './webhooks/channels';
 export * from './actions/plan';
 export type { OutgoingRequest, HttpMethod } from './http/request';
-export { planAction, type ActionInput, type ActionPlan, type CredentialSource, type HuaweiCredentials, type VolcengineCredentials } from './actions/build/index';
+export { planAction, type ActionInput, type ActionPlan, type MissingValue, type CredentialSource, type HuaweiCredentials, type VolcengineCredentials } from './actions/build/index';
 export { interpret, replayNeedsRetry, type ActionReport, type ActionAttempt, type DeliveryResult } from './actions/report';
-export { previewPlan, previewRequest, curlCommand, httpText, type Preview, type PreviewedRequest } from './actions/preview';
+export { previewPlan, previewRequest, blockers, curlCommand, httpText, type Preview, type PreviewedRequest } from './actions/preview';
+export { runnableCurl, type RunnableCurl } from './actions/curl';
+export { CREDENTIAL_VARIABLES, referenceVariable, unsetMarker } from './actions/variables';
 export { Masker, maskValue } from './actions/mask';
 export { referencesIn, resolveReferences, secretEnvName, type SecretSource, type Reference } from './actions/references';
 export { actionableResources, selectResource, type ActionTarget, type Selection } from './actions/resource';

@@ -6,7 +6,7 @@
  */
 import { readNamedFile } from './read-errors';
 import { parseEnv } from 'node:util';
-import { type CredentialSource, type SecretSource, secretEnvName } from '../engine/index';
+import { CREDENTIAL_VARIABLES as V, type CredentialSource, type SecretSource, secretEnvName } from '../engine/index';
 
 /** `secretsFile` is an absolute path; `secretsFileName` names it in messages (as the user wrote it). */
 export function secretSource(env: NodeJS.ProcessEnv, secretsFile?: string, secretsFileName = secretsFile): SecretSource {
@@ -22,18 +22,18 @@ export function secretSource(env: NodeJS.ProcessEnv, secretsFile?: string, secre
 export function credentialSource(env: NodeJS.ProcessEnv): CredentialSource {
   return {
     huawei: () => {
-      const ak = env['HUAWEICLOUD_SDK_AK'];
-      const sk = env['HUAWEICLOUD_SDK_SK'];
-      const token = env['HUAWEICLOUD_SDK_TOKEN'];
+      const ak = env[V.huaweiAk];
+      const sk = env[V.huaweiSk];
+      const token = env[V.huaweiToken];
       return ak || sk || token ? { ...(ak ? { ak } : {}), ...(sk ? { sk } : {}), ...(token ? { token } : {}) } : undefined;
     },
     volcengine: () => {
-      const accessKeyId = env['VOLCENGINE_ACCESS_KEY'];
-      const secretAccessKey = env['VOLCENGINE_SECRET_KEY'];
+      const accessKeyId = env[V.volcengineAccessKey];
+      const secretAccessKey = env[V.volcengineSecretKey];
       if (!accessKeyId || !secretAccessKey) return undefined;
-      const sessionToken = env['VOLCENGINE_SESSION_TOKEN'];
+      const sessionToken = env[V.volcengineSessionToken];
       return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
     },
-    zstackSession: () => env['ZSTACK_SESSION_UUID'],
+    zstackSession: () => env[V.zstackSession],
   };
 }

@@ -13,6 +13,7 @@ import {
   type SecretSource,
   type Settings,
   actionsFor,
+  blockers,
   planAction,
   previewPlan,
   referencesIn,
@@ -58,7 +59,7 @@ export function registerActionCommands(server: Server): void {
 registerCommand(Command.preview, async (args, { server }): Promise<PreviewResult> => {
   const a = (args[0] ?? {}) as Partial<ActionArgs>;
   const planned = await plan(server, a, a.action);
-  if (!planned.ok) return { action: a.action ?? 'none', requests: [], problems: [planned.problem], notes: [] };
+  if (!planned.ok) return { action: a.action ?? 'none', requests: [], problems: [planned.problem], missing: [], notes: [] };
   return previewPlan(planned.plan);
 });
 
@@ -69,7 +70,7 @@ for (const action of ACTIONS) {
     const planned = await plan(server, a, action);
     if (!planned.ok) return refused(planned.problem);
     const preview = previewPlan(planned.plan);
-    if (preview.problems.length) return { success: false, reports: [], problems: preview.problems, notes: preview.notes };
+    if (blockers(preview).length) return { success: false, reports: [], problems: blockers(preview), notes: preview.notes };
     const { settings } = planned;
     const reports = await executePlan(planned.plan, {
       timeoutMs: settings.timeoutMs,
@@ -125,7 +126,8 @@ async function secretsFor(server: Server, ...values: unknown[]): Promise<SecretS
       stored = {};
     }
   }
-  return { env: fallback.env, secret: (name) => stored[name] ?? undefined };
+  // A secret not set is named as the client stores it, not as the CLI's variable.
+  return { env: fallback.env, secret: (name) => stored[name] ?? undefined, where: (ref) => (ref.kind === 'secret' ? `secret ${ref.name}` : ref.name) };
 }
 
 /** Credentials from the client's storage when it has one, else the SDKs' environment variables. */

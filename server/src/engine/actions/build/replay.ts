@@ -4,7 +4,15 @@
  * a 5 s timeout each, as Tencent does. `http://user:pass@host` URLs (Tencent's
  * BasicAuth form) become an Authorization header.
  */
+import { hasUnset } from '../variables';
 import { type PlanBuilder, bodyText, obj, str } from './context';
+
+/** Base64 of the text's UTF-8 bytes (what HTTP Basic authentication carries). */
+function base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
 
 export const REPLAY_TIMEOUT_MS = 5000;
 export const REPLAY_ATTEMPTS = 3;
@@ -26,9 +34,11 @@ export function planReplay(b: PlanBuilder): void {
   if (url.username || url.password) {
     const user = decodeURIComponent(url.username);
     const pass = decodeURIComponent(url.password);
+    // A password that is not set shows as itself (`<unset: …>`) where the credentials go.
+    const unsetPass = hasUnset(pass) ? pass : undefined;
     b.secret(pass);
-    headers['Authorization'] = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-    b.secret(headers['Authorization'].slice(6));
+    headers['Authorization'] = `Basic ${unsetPass ?? base64(`${user}:${pass}`)}`;
+    if (!unsetPass) b.secret(headers['Authorization'].slice(6));
     url.username = '';
     url.password = '';
     carriesSecret = true;
