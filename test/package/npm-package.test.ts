@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import { folderBytes, installTarball, npmPackage } from '../helpers/npm-package';
 import { tempDir } from '../cli/run-cli';
@@ -84,6 +85,21 @@ test('installed from the tarball into an empty folder: validate, schema and the 
   assert.ok(init.capabilities['hoverProvider'], 'the server offers hover');
   assert.equal(init.serverInfo?.name, 'alertcfg-language-server');
   await conn.sendNotification('initialized', {});
+  // Its diagnostics link to the rules page the package holds.
+  const uri = pathToFileURL(join(dir, 'alerts', 'bad.yaml')).href;
+  const published = new Promise<{ code: string; codeDescription?: { href: string } }[]>((resolve) =>
+    conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: { code: string; codeDescription?: { href: string } }[] }) => {
+      if (p.uri === uri && p.diagnostics.length) resolve(p.diagnostics);
+    }),
+  );
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: BAD_CONTACT } });
+  const [diagnostic] = await published;
+  assert.equal(diagnostic!.code, 'InvalidParameter.Email');
+  const link = new URL(diagnostic!.codeDescription!.href);
+  assert.equal(link.protocol, 'file:');
+  const page = fileURLToPath(`file://${link.pathname}`);
+  assert.equal(page, join(dir, 'node_modules', 'alertcfg', 'docs', 'rules.md'));
+  assert.ok(readFileSync(page, 'utf8').includes(`<a id="${link.hash.slice(1)}"></a>`), `${link.hash} is a section of the packaged rules.md`);
   await conn.sendRequest('shutdown');
   await conn.sendNotification('exit');
   assert.equal(await exited, 0, stderr);

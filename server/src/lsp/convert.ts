@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity, DiagnosticTag, type DiagnosticRelatedInformation, type Location, type Position, type Range } from 'vscode-languageserver/node';
 import { type Finding, LineIndex, type RelatedLocation, codeAnchor } from '../engine/index';
+import { SHOW_RULE_COMMAND } from '../protocol/index';
 
 export const SOURCE = 'alertcfg';
 
@@ -44,9 +45,16 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** How diagnostics link to the rules page (the client's `ruleLinks` initialization option). */
+let linkMode: 'file' | 'command' = 'file';
+export function setRuleLinks(mode: unknown): void {
+  linkMode = mode === 'command' ? 'command' : 'file';
+}
+
 /** docs/rules.md beside the package (dist/../docs/rules.md), when it is there. */
 let rulesDoc: string | null | undefined;
 export function rulesDocHref(code: string): string | undefined {
+  if (linkMode === 'command') return `command:${SHOW_RULE_COMMAND}?${encodeURIComponent(JSON.stringify([codeAnchor(code)]))}`;
   if (rulesDoc === undefined) {
     try {
       const p = join(__dirname, '..', 'docs', 'rules.md');

@@ -29,6 +29,7 @@ import { registerHover } from './hover';
 import { type Logger, safe, safeNotification, withTimeout } from './safe';
 import { registerSelectionRanges } from './selection-ranges';
 import { registerSymbols } from './symbols';
+import { setRuleLinks } from './convert';
 import { registerActionCommands } from './action-commands';
 import { registerCodeLens } from './code-lens';
 import { WorkspaceIndex } from './workspace-index';
@@ -153,6 +154,7 @@ export class Server {
     const options = params?.initializationOptions;
     this.initOptions = typeof options === 'object' && options !== null ? (options as InitializationOptions) : {};
     this.locale = localeOf(typeof params?.locale === 'string' ? params.locale : this.initOptions.locale);
+    setRuleLinks(this.initOptions.ruleLinks);
     this.pullDiagnostics = this.capabilities.textDocument?.diagnostic !== undefined;
     this.canRefreshDiagnostics = this.capabilities.workspace?.diagnostics?.refreshSupport === true;
     this.config.setFolders(params?.workspaceFolders, params?.rootUri ?? (typeof params?.rootPath === 'string' ? pathToFileURL(params.rootPath).href : null));
