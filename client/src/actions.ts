@@ -28,9 +28,11 @@ export class ActionRunner {
     }
     const preview = await this.server.execute<PreviewResult>(Command.preview, { ...args, action });
     if (!preview) return undefined;
-    if (preview.problems.length) {
-      this.log.warn(`${name}: not sent. ${preview.problems.join(' ')}`);
-      void this.report(vscode.l10n.t('{0}: nothing was sent. {1}', name, preview.problems.join(' ')), 'error');
+    // Values not set yet (secrets, credentials) stop sending, though the preview shows the request.
+    const stops = [...preview.problems, ...(preview.missing ?? [])];
+    if (stops.length) {
+      this.log.warn(`${name}: not sent. ${stops.join(' ')}`);
+      void this.report(vscode.l10n.t('{0}: nothing was sent. {1}', name, stops.join(' ')), 'error');
       return undefined;
     }
     const hosts = [...new Set(preview.requests.map((r) => hostOf(r.url)))];

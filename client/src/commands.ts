@@ -2,16 +2,20 @@
  * Every command of the extension in one table: its id and what it does. They ask
  * the language server for everything that needs the engine.
  */
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { type ActionName, Command, type CredentialProvider, type TemplateResult } from '../../server/src/protocol/index';
+import { type ActionName, Command, type CredentialProvider, SHOW_RULE_COMMAND, type TemplateResult } from '../../server/src/protocol/index';
 import { KIND_TABLE } from '../../server/src/protocol/shared';
 import { type ActionRunner, actionLabel } from './actions';
 import type { Server } from './language-client';
 import { PREVIEW_SCHEME, type PreviewProvider } from './preview';
 import { pickChannel, pickResource } from './resources';
+import { ruleAnchor, rulesDocFile } from './rules-doc';
 import { SECRET_NAME, type SecretStore } from './secrets';
 
 export interface CommandDeps {
+  /** The extension's folder (its shipped docs). */
+  extensionUri: vscode.Uri;
   server: Server;
   runner: ActionRunner;
   preview: PreviewProvider;
@@ -126,6 +130,15 @@ export const COMMANDS: Record<string, Handler> = {
     }
     await deps.secrets.setCredentials(picked.provider, value);
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} stored in VS Code secret storage.', picked.label));
+  },
+
+  // A diagnostic's code link (`command:alertcfg.showRule?["<anchor>"]`): the rule's section of the
+  // rules page the extension ships, in a markdown preview, in the display language when translated.
+  [SHOW_RULE_COMMAND]: async (deps, anchor) => {
+    const file = rulesDocFile(deps.extensionUri.fsPath, vscode.env.language, existsSync);
+    const uri = vscode.Uri.file(file).with({ fragment: ruleAnchor(anchor) ?? '' });
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+    return uri.toString();
   },
 
   'alertcfg.showOutput': (deps) => deps.log.show(),

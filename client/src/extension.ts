@@ -36,7 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AlertC
     executeCommand: (command, args, next) => (deps && interceptServerCommand(deps, command, args)) ?? next(command, args),
   });
   const preview = new PreviewProvider(server);
-  deps = { server, runner: new ActionRunner(server, log, context.globalState), preview, secrets, log };
+  deps = { extensionUri: context.extensionUri, server, runner: new ActionRunner(server, log, context.globalState), preview, secrets, log };
   context.subscriptions.push(log, server, preview, new StatusItem(server), vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview), ...registerCommands(deps));
 
   const startIfNeeded = (doc: vscode.TextDocument | undefined) => {

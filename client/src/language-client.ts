@@ -69,7 +69,8 @@ export class Server implements vscode.Disposable {
       run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
-    const init: InitializationOptions = { secretStorage: true, trusted: vscode.workspace.isTrusted, locale: vscode.env.language, proxy: proxySettings() };
+    // Rule links name alertcfg.showRule, which opens the rules page the extension ships in a markdown preview.
+    const init: InitializationOptions = { secretStorage: true, trusted: vscode.workspace.isTrusted, locale: vscode.env.language, proxy: proxySettings(), ruleLinks: 'command' };
     const clientOptions: LanguageClientOptions = {
       documentSelector: LANGUAGES.flatMap((language) => [
         { scheme: 'file', language },

@@ -1,6 +1,6 @@
 // The published package: `npm run package` makes alertcfg.vsix holding exactly the files the
 // extension needs at run time (the bundled client and server, schemas, grammar,
-// translations, the manifest and its documents) and nothing else: no sources, source maps,
+// translations, the rules page, the manifest and its documents) and nothing else: no sources, source maps,
 // tests or node_modules. Reads the zip's central directory itself (no unzip needed).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -49,6 +49,8 @@ test('alertcfg.vsix holds exactly the shipped files', { timeout: 240_000 }, asyn
     ...list('schemas', '.json'),
     ...list('syntaxes', '.tmLanguage.json'),
     ...list('l10n', '.json'),
+    // The rules page (and its translations) that diagnostics link to.
+    ...list('docs', '.md').filter((n) => /\/rules(\.[\w-]+)?\.md$/.test(n)),
   ].sort();
   assert.deepEqual(names, expected);
   assert.ok(list('schemas', '.json').length >= 6, 'the schemas are there');

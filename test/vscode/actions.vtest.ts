@@ -1,7 +1,8 @@
 // In-host: Preview (masked), Send Test Message against a loopback DingTalk stand-in started
 // inside the extension host (success, and the 310000 failure of a wrong secret), and the
 // round trip of secrets through VS Code's real SecretStorage: stored, read back by the
-// language server when it builds a request, deleted, then reported unset.
+// language server when it builds a request, deleted, then reported unset (shown in the
+// preview as <unset: ...>, refused by send).
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -19,6 +20,7 @@ interface Preview {
   action: string;
   requests: { label: string; method: string; url: string; headers: Record<string, string>; body?: string; curl: string }[];
   problems: string[];
+  missing: string[];
   notes: string[];
 }
 interface Result {
@@ -138,9 +140,13 @@ suite('preview, send and secrets', () => {
     await api.deleteSecret(SECRET_NAME);
     const unset = await api.execute<Preview>('alertcfg.preview', ref);
     assert.ok(unset);
-    assert.ok(unset.problems.some((p) => p.includes(`\${secret:${SECRET_NAME}} is not set`)), JSON.stringify(unset.problems));
+    // Not set: it stops sending, not the preview, which shows where the value goes and notes what is missing.
+    assert.deepEqual(unset.problems, []);
+    assert.ok(unset.missing.some((p) => p.includes(`\${secret:${SECRET_NAME}} is not set`)), JSON.stringify(unset.missing));
     const shown = (await vscode.workspace.openTextDocument(previewUri(ref, 'Round trip'))).getText();
-    assert.ok(shown.split('\n').some((l) => l.startsWith(`# Problem: `) && l.includes(`\${secret:${SECRET_NAME}} is not set`)), shown);
+    assert.ok(shown.split('\n').some((l) => l.startsWith(`# Note: Not set: secret ${SECRET_NAME} (\${secret:${SECRET_NAME}})`)), shown);
+    assert.ok(shown.includes(`<unset: secret ${SECRET_NAME}>`), shown);
+    assert.ok(!shown.includes('# Problem: '), shown);
     await hoverAt(doc, `\${secret:${SECRET_NAME}}`, 3, /is \*\*not set\*\* in secret storage/);
     const before = bot.requests.length;
     const refused = await api.execute<Result>('alertcfg.send', ref);

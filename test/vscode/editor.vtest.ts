@@ -27,6 +27,34 @@ suite('editor features', () => {
     assert.deepEqual(found, BROKEN_DIAGNOSTICS);
   });
 
+  test('a diagnostic code link opens the rule in the rules page the extension ships, in a markdown preview', async () => {
+    const doc = await openFixture('editor/broken.yaml', BROKEN_CONTACT);
+    await waitForDiagnostics(doc.uri, (l) => l.length === 3, 'three alertcfg diagnostics on broken.yaml');
+    const diag = vscode.languages.getDiagnostics(doc.uri).find((d) => d.source === 'alertcfg' && typeof d.code === 'object' && d.code.value === 'MissingParameter.Name');
+    assert.ok(diag && typeof diag.code === 'object', 'the MissingParameter.Name diagnostic has a code link');
+    const target = diag.code.target;
+    assert.equal(target.scheme, 'command');
+    assert.equal(target.path, 'alertcfg.showRule');
+    const args = JSON.parse(target.query) as unknown[];
+    // MissingParameter.Name is documented in its family's section.
+    assert.deepEqual(args, ['missingparameter']);
+    // What clicking the link runs.
+    const opened = await vscode.commands.executeCommand<string>(target.path, ...args);
+    const uri = vscode.Uri.parse(opened);
+    const extension = vscode.extensions.getExtension('alertcfg.alertcfg')!.extensionUri;
+    assert.equal(uri.fsPath, vscode.Uri.joinPath(extension, 'docs', 'rules.md').fsPath, 'the page shipped in the extension');
+    assert.equal(uri.fragment, 'missingparameter');
+    const deadline = Date.now() + 10_000;
+    let tabs: string[] = [];
+    while (Date.now() < deadline) {
+      tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((tab) => (tab.input instanceof vscode.TabInputWebview ? `${tab.input.viewType} ${tab.label}` : tab.label));
+      if (tabs.some((l) => /markdown\.preview/.test(l) && l.includes('rules.md'))) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(tabs.some((l) => /markdown\.preview/.test(l) && l.includes('rules.md')), `a markdown preview of rules.md is open: ${JSON.stringify(tabs)}`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   test('a file that is not alert config gets no diagnostics', async () => {
     const doc = await openFixture('editor/k8s.yaml', lines('apiVersion: v1', 'kind: ConfigMap', 'data:', '  a: b'));
     // Give the server time to (not) publish anything.

@@ -4,13 +4,13 @@
  * vendor said. Exit 0 when the vendor said yes, 1 when it said no (or could not be
  * reached), 2 when nothing could be sent (usage, invalid resource, missing secret).
  */
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import {
   type ActionName,
   actionsFor,
   type ActionReport,
+  blockers,
   type Channel,
   decodeFile,
   formatForPath,
@@ -18,11 +18,13 @@ import {
   kindForPath,
   planAction,
   previewPlan,
+  runnableCurl,
   selectResource,
   validateText,
 } from '../engine/index';
 import { executePlan } from '../delivery/execute';
-import { UsageError, parse } from './args';
+import { UsageError, VALUE_HINTS, parse } from './args';
+import { readNamedFile } from '../env/read-errors';
 import { credentialSource, secretSource } from '../env/sources';
 import { NODE_CRYPTO } from '../node/crypto';
 import { toPosix } from './discover';
@@ -59,24 +61,18 @@ export async function actionCommand(command: 'preview' | ActionName, argv: strin
   if (positionals.length !== 1) throw new UsageError(`${command} takes one FILE.`);
   const file = positionals[0]!;
   const doc = values['doc'] === undefined ? undefined : Number(values['doc']);
-  if (doc !== undefined && (!Number.isInteger(doc) || doc < 0)) throw new UsageError(`--doc takes a document number (0 for the first), not "${String(values['doc'])}".`);
+  if (doc !== undefined && (!/^\d+$/.test(String(values['doc'])) || !Number.isSafeInteger(doc))) throw new UsageError(`${VALUE_HINTS['doc']!.slice(0, -1)}, not "${String(values['doc'])}".`);
   const channel = values['channel'] as Channel | undefined;
   if (channel !== undefined && !CHANNELS.includes(channel)) throw new UsageError(`--channel must be one of ${CHANNELS.join(', ')}.`);
 
   const project = loadProject(io.cwd, values['config'] as string | undefined, file);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file.startsWith('/') ? file : `${io.cwd}/${file}`);
-  } catch (err) {
-    io.err(`alertcfg: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
-    return 2;
-  }
+  const bytes = readNamedFile(resolve(io.cwd, file), file, command);
   const decoded = decodeFile(bytes, project.settings.maxFileSize);
   if (!decoded.ok) {
     io.err(`alertcfg: ${file}: ${'skip' in decoded ? decoded.skip : decoded.finding.message}\n`);
     return 2;
   }
-  const rel = toPosix(relative(project.root, file.startsWith('/') ? file : `${io.cwd}/${file}`));
+  const rel = toPosix(relative(project.root, resolve(io.cwd, file)));
   const result = validateText(decoded.text, { format: formatForPath(file), globKind: kindForPath(project.settings.schemas, rel), settings: project.settings });
   const sel = selectResource(result, doc);
   if (!sel.ok) {
@@ -93,7 +89,7 @@ export async function actionCommand(command: 'preview' | ActionName, argv: strin
     now: new Date(),
     settings: project.settings,
     // Relative to the working directory of the run, like FILE and --config.
-    secrets: secretSource(io.env, values['secrets-file'] === undefined ? undefined : resolve(io.cwd, values['secrets-file'] as string)),
+    secrets: secretSource(io.env, values['secrets-file'] === undefined ? undefined : resolve(io.cwd, values['secrets-file'] as string), values['secrets-file'] as string | undefined),
     credentials: credentialSource(io.env),
     crypto: NODE_CRYPTO,
     ...(channel ? { channel } : {}),
@@ -103,17 +99,23 @@ export async function actionCommand(command: 'preview' | ActionName, argv: strin
   const preview = previewPlan(plan);
   const json = values['json'] === true;
 
+  // A preview (or a dry run) is for looking: values not set yet show as <unset: …> and a note.
   if (command === 'preview' || values['dry-run'] === true) {
     if (json) io.out(`${JSON.stringify(preview, null, 2)}\n`);
     else {
-      for (const r of preview.requests) io.out(values['curl'] ? `${r.curl}\n` : `# ${r.label}\n${httpText(r)}\n`);
-      for (const n of preview.notes) io.err(`note: ${n}\n`);
+      const curl = values['curl'] ? runnableCurl(plan) : undefined;
+      for (const r of curl ? curl.commands : preview.requests.map((r) => `# ${r.label}\n${httpText(r)}`)) io.out(`${r}\n`);
+      const secretsFile = values['secrets-file'] as string | undefined;
+      // The shell does not read --secrets-file: it loads the file first (dotenv is shell syntax), with ALERTCFG_SECRET_<NAME> names.
+      if (curl?.commands.length && secretsFile !== undefined) curl.notes.push(`Secrets from ${secretsFile}: load them into the shell first (set -a; . ${shellQuote(secretsFile.includes('/') ? secretsFile : `./${secretsFile}`)}; set +a), written as ALERTCFG_SECRET_<NAME>=value.`);
+      for (const n of [...preview.notes, ...(curl?.notes ?? [])]) io.err(`note: ${n}\n`);
       for (const p of preview.problems) io.err(`problem: ${p}\n`);
     }
     return preview.problems.length ? 2 : 0;
   }
-  if (preview.problems.length) {
-    for (const p of preview.problems) io.err(`alertcfg: ${p}\n`);
+  const stops = blockers(preview);
+  if (stops.length) {
+    for (const p of stops) io.err(`alertcfg: ${p}\n`);
     io.err('alertcfg: nothing was sent.\n');
     return 2;
   }
@@ -137,6 +139,10 @@ function previewAction(requested: string | undefined, offered: ActionName[]): Ac
     return requested as ActionName;
   }
   return offered[0] ?? 'send';
+}
+
+function shellQuote(s: string): string {
+  return /^[\w./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 function hostOf(url: string): string {

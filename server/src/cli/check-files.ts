@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { readReason } from '../env/read-errors';
 import { type Finding, type NotOurs, type ResourceSummary, type Settings, decodeFile, finishFindings, formatForPath, kindForPath, validateText, whyNotOurs } from '../engine/index';
 
 /** What became of a file, for the summary: checked (alert config or not), or skipped and why. */
@@ -49,7 +50,7 @@ export function checkFile(ctx: CheckContext, i: number): FileOutcome {
   try {
     bytes = readFileSync(abs);
   } catch (err) {
-    return { i, tally: 'unreadable', skipped: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, ioError: true, findings: [] };
+    return { i, tally: 'unreadable', skipped: `cannot read: ${readReason(err)}`, ioError: true, findings: [] };
   }
   const decoded = decodeFile(bytes, ctx.settings.maxFileSize);
   if (!decoded.ok && 'skip' in decoded) return { i, tally: 'binary', skipped: decoded.skip, findings: [] };

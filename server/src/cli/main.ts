@@ -2,7 +2,8 @@
  * The `alertcfg` command: dispatches subcommands, and turns every failure into a
  * one-line message and an exit code (2 for usage and I/O errors), never a stack trace.
  */
-import { USAGE, UsageError } from './args';
+import { USAGE, UsageError, usageOf, wantsHelp } from './args';
+import { ReadError } from '../env/read-errors';
 import type { ActionIo } from './action-commands';
 import { validateCommand } from './validate-command';
 
@@ -14,9 +15,15 @@ const schemaInit = () => require('./schema-init-commands') as typeof import('./s
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 
+const COMMANDS = new Set(['validate', 'schema', 'init', 'preview', 'send', 'push', 'clear', 'apply', 'replay']);
+
 export async function run(argv: string[], io: ActionIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (command !== undefined && COMMANDS.has(command) && wantsHelp(rest)) {
+      io.out(`${usageOf(command)}\n`);
+      return 0;
+    }
     switch (command) {
       case 'validate':
         return await validateCommand(rest, io);
@@ -39,7 +46,7 @@ export async function run(argv: string[], io: ActionIo): Promise<number> {
       case '--help':
       case '-h':
       case 'help':
-        io.out(`${USAGE}\n`);
+        io.out(`${rest[0] !== undefined && COMMANDS.has(rest[0]) ? usageOf(rest[0]) : USAGE}\n`);
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(`unknown command "${command}".`);
@@ -47,6 +54,10 @@ export async function run(argv: string[], io: ActionIo): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`alertcfg: ${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (err instanceof ReadError) {
+      io.err(`alertcfg: ${err.message}.\n`);
       return 2;
     }
     io.err(`alertcfg: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -4,10 +4,11 @@
  * directory up to the repository root, by the engine's search), its settings, the
  * folder its globs are relative to, and the file selection of that folder.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type FileSelection, type Finding, type Settings, createFileSelection, findConfigFile, mergeSettings, parseConfigFile } from '../engine/index';
 import { configFoldersOnDisk, readTextOrUndefined } from '../env/files';
+import { readNamedFile } from '../env/read-errors';
 
 export interface Project {
   root: string;
@@ -23,11 +24,7 @@ export function loadProject(cwd: string, configPath?: string, firstPath?: string
   let text: string;
   if (configPath) {
     file = resolve(cwd, configPath);
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new Error(`cannot read the configuration ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
+    text = readNamedFile(file, configPath, '--config').toString('utf8');
   } else {
     const found = findConfigFile(searchStart(cwd, firstPath), configFoldersOnDisk(), { upward: true });
     if (!found) return { root: cwd, settings: mergeSettings(), configFindings: [] };

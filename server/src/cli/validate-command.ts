@@ -15,7 +15,9 @@ import {
   finishFindings,
   workspaceFindings,
 } from '../engine/index';
+import picomatch from 'picomatch';
 import { UsageError, parse } from './args';
+import { cannotRead } from '../env/read-errors';
 import { BATCH_SIZE, type CheckContext, type FileOutcome, type Share, checkFile, checkShare } from './check-files';
 import { discoverFiles, toPosix } from './discover';
 import { loadProject } from './project';
@@ -66,7 +68,8 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   const project = loadProject(io.cwd, values['config'] as string | undefined, positionals[0]);
   const { files, missing } = discoverFiles(positionals, io.cwd, project.root, project.settings);
   if (missing.length) {
-    io.err(`alertcfg: no such file or no match: ${missing.join(', ')}\n`);
+    // A glob that matched nothing, or a path that is not there: one sentence each.
+    for (const m of missing) io.err(`alertcfg: ${picomatch.scan(m).isGlob ? `${m} matches no file` : cannotRead(m, { code: 'ENOENT' })}.\n`);
     return 2;
   }
   const display = (abs: string) => toPosix(relative(io.cwd, abs)) || '.';

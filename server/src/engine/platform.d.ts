@@ -45,3 +45,7 @@ declare const performance: { now(): number };
 interface ErrorConstructor {
   stackTraceLimit?: number;
 }
+
+/** Base64 of a binary string, and back (Node 16+ and browsers). */
+declare function btoa(data: string): string;
+declare function atob(data: string): string;

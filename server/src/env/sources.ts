@@ -4,21 +4,14 @@
  * environment; `${secret:NAME}` from ALERTCFG_SECRET_<NAME> or a dotenv file
  * (--secrets-file); cloud credentials from the SDKs' usual environment variables.
  */
-import { readFileSync } from 'node:fs';
+import { readNamedFile } from './read-errors';
 import { parseEnv } from 'node:util';
-import { type CredentialSource, type SecretSource, secretEnvName } from '../engine/index';
+import { CREDENTIAL_VARIABLES as V, type CredentialSource, type SecretSource, secretEnvName } from '../engine/index';
 
-export function secretSource(env: NodeJS.ProcessEnv, secretsFile?: string): SecretSource {
+/** `secretsFile` is an absolute path; `secretsFileName` names it in messages (as the user wrote it). */
+export function secretSource(env: NodeJS.ProcessEnv, secretsFile?: string, secretsFileName = secretsFile): SecretSource {
   let fileValues: Record<string, string> = {};
-  if (secretsFile) {
-    let text: string;
-    try {
-      text = readFileSync(secretsFile, 'utf8');
-    } catch (err) {
-      throw new Error(`cannot read the secrets file ${secretsFile}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
-    fileValues = parseEnv(text) as Record<string, string>;
-  }
+  if (secretsFile) fileValues = parseEnv(readNamedFile(secretsFile, secretsFileName ?? secretsFile, '--secrets-file').toString('utf8')) as Record<string, string>;
   return {
     env: (name) => env[name],
     // The file may use the secret's own name or its environment-variable form.
@@ -29,18 +22,18 @@ export function secretSource(env: NodeJS.ProcessEnv, secretsFile?: string): Secr
 export function credentialSource(env: NodeJS.ProcessEnv): CredentialSource {
   return {
     huawei: () => {
-      const ak = env['HUAWEICLOUD_SDK_AK'];
-      const sk = env['HUAWEICLOUD_SDK_SK'];
-      const token = env['HUAWEICLOUD_SDK_TOKEN'];
+      const ak = env[V.huaweiAk];
+      const sk = env[V.huaweiSk];
+      const token = env[V.huaweiToken];
       return ak || sk || token ? { ...(ak ? { ak } : {}), ...(sk ? { sk } : {}), ...(token ? { token } : {}) } : undefined;
     },
     volcengine: () => {
-      const accessKeyId = env['VOLCENGINE_ACCESS_KEY'];
-      const secretAccessKey = env['VOLCENGINE_SECRET_KEY'];
+      const accessKeyId = env[V.volcengineAccessKey];
+      const secretAccessKey = env[V.volcengineSecretKey];
       if (!accessKeyId || !secretAccessKey) return undefined;
-      const sessionToken = env['VOLCENGINE_SESSION_TOKEN'];
+      const sessionToken = env[V.volcengineSessionToken];
       return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
     },
-    zstackSession: () => env['ZSTACK_SESSION_UUID'],
+    zstackSession: () => env[V.zstackSession],
   };
 }

@@ -5,7 +5,7 @@
  * clients without one, taken from the server's environment. Network actions are
  * refused in an untrusted workspace.
  */
-import { type ActionInput, type ActionName, type Channel, type Settings, actionsFor, planAction, previewPlan, selectResource } from '../engine/index';
+import { type ActionInput, type ActionName, type Channel, type Settings, actionsFor, blockers, planAction, previewPlan, selectResource } from '../engine/index';
 import { executePlan } from '../delivery/execute';
 import { NODE_CRYPTO } from '../node/crypto';
 import { type ActionArgs, type ActionResult, Command, type PreviewResult } from '../protocol/index';
@@ -21,7 +21,7 @@ export function registerActionCommands(ctx: ServerContext): void {
   ctx.commands.register(Command.preview, async (args): Promise<PreviewResult> => {
     const a = (args[0] ?? {}) as Partial<ActionArgs>;
     const planned = await plan(ctx, a, a.action);
-    if (!planned.ok) return { action: a.action ?? 'none', requests: [], problems: [planned.problem], notes: [] };
+    if (!planned.ok) return { action: a.action ?? 'none', requests: [], problems: [planned.problem], missing: [], notes: [] };
     return previewPlan(planned.plan);
   });
   for (const action of ACTIONS) ctx.commands.register(Command[action], (args) => run(ctx, action, (args[0] ?? {}) as Partial<ActionArgs>));
@@ -32,7 +32,7 @@ async function run(ctx: ServerContext, action: ActionName, a: Partial<ActionArgs
   const planned = await plan(ctx, a, action);
   if (!planned.ok) return refused(planned.problem);
   const preview = previewPlan(planned.plan);
-  if (preview.problems.length) return { success: false, reports: [], problems: preview.problems, notes: preview.notes };
+  if (blockers(preview).length) return { success: false, reports: [], problems: blockers(preview), notes: preview.notes };
   const { settings } = planned;
   const proxy = ctx.client.proxy();
   const reports = await executePlan(planned.plan, {

@@ -56,7 +56,8 @@ export class ClientSecrets {
         stored = {};
       }
     }
-    return { env: fallback.env, secret: (name) => stored[name] ?? undefined };
+    // A secret not set is named as the client stores it, not as the CLI's variable.
+    return { env: fallback.env, secret: (name) => stored[name] ?? undefined, where: (ref) => (ref.kind === 'secret' ? `secret ${ref.name}` : ref.name) };
   }
 
   /** Credentials from the client's storage when it has one, else the SDKs' environment variables. */

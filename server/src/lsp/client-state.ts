@@ -11,6 +11,8 @@ export class ClientState {
   capabilities: ClientCapabilities = {};
   initOptions: InitializationOptions = {};
   locale: Locale = 'en';
+  /** How diagnostics link to the rules page: `command` when the client opens its own copy. */
+  ruleLinks: 'file' | 'command' = 'file';
   /** Trust and proxy as the client last told them by notification; until then, its initialization options. */
   private told: { trusted?: boolean; proxy?: ProxySettings | null } = {};
 
@@ -19,6 +21,7 @@ export class ClientState {
     const options = params?.initializationOptions;
     this.initOptions = typeof options === 'object' && options !== null ? (options as InitializationOptions) : {};
     this.locale = localeOf(typeof params?.locale === 'string' ? params.locale : this.initOptions.locale);
+    this.ruleLinks = this.initOptions.ruleLinks === 'command' ? 'command' : 'file';
   }
 
   /** Hears `alertcfg/setTrusted` and `alertcfg/setProxy`. */

@@ -29,7 +29,7 @@ export function registerCodeActions(ctx: ServerContext): void {
         if (f.start > range.end || f.end < range.start) continue;
         const fixes = fixesFor(f, { text, file: a.file, format: a.mode === 'config' ? 'yaml' : doc.format(), locale: ctx.client.locale });
         if (!fixes.length) continue;
-        const diagnostic = toDiagnostic(f, { uri: doc.uri, lines, locate: (r) => ctx.diagnostics.locate(r) });
+        const diagnostic = toDiagnostic(f, { uri: doc.uri, lines, locate: (r) => ctx.diagnostics.locate(r), ruleLinks: ctx.client.ruleLinks });
         for (const fix of fixes) {
           const base = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...(fix.preferred ? { isPreferred: true } : {}) };
           if (fix.moveSecret) {

@@ -19,6 +19,8 @@ export type { CommandHandler, DocumentAnalysis, DocumentFindings, FileScope };
 export interface ClientInfo {
   readonly capabilities: ClientCapabilities;
   readonly locale: Locale;
+  /** How diagnostics link to the rules page (the `ruleLinks` initialization option). */
+  readonly ruleLinks: 'file' | 'command';
   /** Workspace edits as `documentChanges` (with versions). */
   readonly documentChanges: boolean;
   /** Network actions are allowed: the workspace is trusted. */

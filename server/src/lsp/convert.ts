@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity, DiagnosticTag, type DiagnosticRelatedInformation, type Location, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { type Finding, LineIndex, type OffsetEdit, type RelatedLocation, codeAnchor } from '../engine/index';
+import { SHOW_RULE_COMMAND } from '../protocol/index';
 import type { OpenDocument } from './documents';
 
 export const SOURCE = 'alertcfg';
@@ -56,7 +57,13 @@ const RULES_DOC: string | undefined = (() => {
   }
 })();
 
-export function rulesDocHref(code: string): string | undefined {
+/**
+ * The link of a code's rule: docs/rules.md beside the package, or, for a client
+ * that asked for `ruleLinks: "command"` (the VS Code extension), a command that
+ * opens the rules page it ships.
+ */
+export function rulesDocHref(code: string, mode: 'file' | 'command' = 'file'): string | undefined {
+  if (mode === 'command') return `command:${SHOW_RULE_COMMAND}?${encodeURIComponent(JSON.stringify([codeAnchor(code)]))}`;
   return RULES_DOC ? `${RULES_DOC}#${codeAnchor(code)}` : undefined;
 }
 
@@ -65,6 +72,8 @@ export interface DiagnosticContext {
   lines: LineIndex;
   /** Where a related location in another file is (undefined: leave it out). */
   locate?: (rel: RelatedLocation) => Location | undefined;
+  /** How the client wants rules linked (its `ruleLinks` initialization option). */
+  ruleLinks?: 'file' | 'command';
 }
 
 const UNNECESSARY = new Set(['complete-ignores-field']);
@@ -77,7 +86,7 @@ export function toDiagnostic(f: Finding, ctx: DiagnosticContext): Diagnostic {
     source: SOURCE,
     message: f.message,
   };
-  const href = rulesDocHref(f.code);
+  const href = rulesDocHref(f.code, ctx.ruleLinks);
   if (href) d.codeDescription = { href };
   if (UNNECESSARY.has(f.code)) d.tags = [DiagnosticTag.Unnecessary];
   if (f.related?.length) {

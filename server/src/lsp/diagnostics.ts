@@ -145,7 +145,7 @@ export class DiagnosticsManager {
 
   toDiagnostics(doc: OpenDocument, findings: readonly Finding[]): Diagnostic[] {
     const lines = doc.lines();
-    return findings.map((f) => toDiagnostic(f, { uri: doc.uri, lines, locate: (r) => this.locate(r) }));
+    return findings.map((f) => toDiagnostic(f, { uri: doc.uri, lines, locate: (r) => this.locate(r), ruleLinks: this.deps.client.ruleLinks }));
   }
 
   /** A related location in another file: from its open document, or read from disk. */
@@ -248,7 +248,7 @@ export class DiagnosticsManager {
     const cross = this.deps.index.crossFor(key);
     const findings = [...result.findings, ...finishFindings(text, cross, settings)].sort(compareFindings);
     const lines = new LineIndex(text);
-    return { kind: 'full', uri, version: null, resultId, items: findings.map((f) => toDiagnostic(f, { uri, lines, locate: (r) => this.locate(r) })) };
+    return { kind: 'full', uri, version: null, resultId, items: findings.map((f) => toDiagnostic(f, { uri, lines, locate: (r) => this.locate(r), ruleLinks: this.deps.client.ruleLinks })) };
   }
 
   /** A result id: the document's version (or the file's on disk), the settings' and the workspace-wide findings'. */

@@ -148,7 +148,17 @@ export interface InitializationOptions {
   proxy?: ProxySettings;
   /** Display language (e.g. `zh-cn`), when the client's `locale` is not set. */
   locale?: string;
+  /**
+   * How diagnostics link to their rule's docs: `file` (default) links to docs/rules.md
+   * beside the server (`file:///…/docs/rules.md#<anchor>`); `command` links to the
+   * client command `alertcfg.showRule` with the anchor (`command:alertcfg.showRule?["<anchor>"]`),
+   * for a client that opens the rules page itself (the VS Code extension's markdown preview).
+   */
+  ruleLinks?: 'file' | 'command';
 }
+
+/** The client command a `command` rule link names; its one argument is the rule's anchor in docs/rules.md. */
+export const SHOW_RULE_COMMAND = 'alertcfg.showRule';
 
 // ---------------------------------------------------------------- added with the language server
 

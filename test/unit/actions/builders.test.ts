@@ -396,7 +396,7 @@ describe('Contact apply (Volcengine CreateContact)', () => {
     assert.equal(p.problems.length, 1);
     assert.match(p.problems[0]!, /VOLCENGINE_ACCESS_KEY/);
     assert.match(p.problems[0]!, /VOLCENGINE_SECRET_KEY/);
-    assert.equal(p.requests[0]?.request.headers['Authorization'], undefined, 'nothing signed without credentials');
+    assert.equal(p.requests[0]?.request.headers['Authorization'], '<unset: VOLCENGINE_ACCESS_KEY and VOLCENGINE_SECRET_KEY>', 'nothing signed without credentials: the preview shows what is missing');
   });
 });
 

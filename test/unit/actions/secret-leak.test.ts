@@ -328,7 +328,9 @@ describe('engine: plan and preview never show a secret', () => {
     delete (env as Record<string, string>)['ALERTCFG_SECRET_SRE_DINGTALK_SECRET'];
     const plan = planAction({ action: 'apply', kind: t!.kind, body: t!.body, envelope: t!.envelope, now: new Date(), settings, secrets: secretSource(env), credentials: credentialSource(env) });
     const preview = previewPlan(plan);
-    assert.match(preview.problems.join('\n'), /\$\{secret:sre-dingtalk-secret\} is not set/);
+    // Not set: it stops the action (missing), not the preview (problems).
+    assert.match(preview.missing.join('\n'), /\$\{secret:sre-dingtalk-secret\} is not set/);
+    assert.deepEqual(preview.problems, []);
     const text = JSON.stringify(preview);
     assertClean('apply with a missing secret: preview', text);
     assert.match(text, /\$\{secret:sre-dingtalk-secret\}/, 'the missing reference stays readable');

@@ -14,6 +14,9 @@
 const URL_TOKENS = /([?&](?:access_token|key|sign|token|secret)=)((?:[\w%+/=~*-]|\.(?=[\w%+/=~*-]))+)/gi;
 const LARK_HOOK = /(\/open-apis\/bot\/v2\/hook\/)((?:[\w%+=~*-]|\.(?=[\w%+=~*-]))+)/g;
 const JSON_SECRET_FIELDS = /("(?:sign|secret|SecretKey|Token|token|password)"\s*:\s*")([^"\\]*)(")/g;
+/** The same places without the signatures, which a command to run must carry (they expire; they are not the secret). */
+const URL_TOKENS_UNSIGNED = /([?&](?:access_token|key|token|secret)=)([^&#\s"'\\]+)/gi;
+const JSON_SECRET_FIELDS_UNSIGNED = /("(?:secret|SecretKey|Token|token|password)"\s*:\s*")([^"\\]*)(")/g;
 const SENSITIVE_HEADERS = new Set(['authorization', 'x-auth-token', 'x-security-token', 'cookie', 'proxy-authorization']);
 
 /** `SEC1234567890cd` → `SEC****cd`: enough to recognise a value, never enough to use it. */
@@ -41,18 +44,28 @@ export class Masker {
   }
 
   mask(text: string): string {
+    return this.maskIn(text, URL_TOKENS, JSON_SECRET_FIELDS);
+  }
+
+  /** As mask, but signatures (`sign=`, `"sign"`) stay: for commands that are meant to run. */
+  maskKeepingSignatures(text: string): string {
+    return this.maskIn(text, URL_TOKENS_UNSIGNED, JSON_SECRET_FIELDS_UNSIGNED);
+  }
+
+  private maskIn(text: string, urlTokens: RegExp, jsonFields: RegExp): string {
     let out = text;
     // No `\` or `"` in a mask: a masked JSON-escaped form must leave the JSON text valid.
     for (const v of this.values) if (out.includes(v)) out = out.split(v).join(maskValue(v).replace(/[\\"]/g, '*'));
     return out
-      .replace(URL_TOKENS, (_m, p: string, v: string) => p + (keep(v) ? v : maskValue(decodeSafe(v))))
+      .replace(urlTokens, (_m, p: string, v: string) => p + (keep(v) ? v : maskValue(decodeSafe(v))))
       .replace(LARK_HOOK, (_m, p: string, v: string) => p + (keep(v) ? v : maskValue(v)))
-      .replace(JSON_SECRET_FIELDS, (_m, a: string, v: string, b: string) => a + (keep(v) || v === '' ? v : maskValue(v)) + b);
+      .replace(jsonFields, (_m, a: string, v: string, b: string) => a + (keep(v) || v === '' ? v : maskValue(v)) + b);
   }
 
   maskHeaders(headers: Record<string, string>): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(headers)) out[k] = SENSITIVE_HEADERS.has(k.toLowerCase()) ? maskHeader(k, v) : this.mask(v);
+    // A value not set yet (`<unset: …>`) holds a variable's name, no secret.
+    for (const [k, v] of Object.entries(headers)) out[k] = SENSITIVE_HEADERS.has(k.toLowerCase()) && !UNSET_ONLY.test(v) ? maskHeader(k, v) : this.mask(v);
     return out;
   }
 }
@@ -66,9 +79,12 @@ function maskHeader(name: string, value: string): string {
   return rest === m[2] ? `${m[1]} ${maskValue(m[2]!)}` : `${m[1]} ${rest}`;
 }
 
-/** Already masked, or an unresolved reference (a name, not a secret). */
+/** A header that is a scheme at most and a `<unset: …>` marker. */
+const UNSET_ONLY = /^(?:\S+ )?<unset: [^<>]*>$/;
+
+/** Already masked, or an unresolved reference or `<unset: …>` marker (a name, not a secret). */
 function keep(v: string): boolean {
-  return v.includes('****') || /^(\$\{|%24%7B)/i.test(v);
+  return v.includes('****') || /^(\$\{|%24%7B|<unset:|%3Cunset)/i.test(v);
 }
 
 function decodeSafe(v: string): string {

@@ -30,6 +30,8 @@ export interface PlannedRequest {
   maxAttempts?: number;
   /** For replay: what a correct acknowledgement carries. */
   expectAck?: { sessionId: string };
+  /** The request is signed for a while only: when it was signed (epoch ms), for how long the vendor accepts it, and who. */
+  signature?: { at: number; validForMs: number; by: string };
 }
 
 /** One HTTP answer as the delivery layer saw it. */

@@ -14,6 +14,11 @@ export interface Reference {
 export interface SecretSource {
   env(name: string): string | undefined;
   secret(name: string): string | undefined;
+  /**
+   * Where a reference's value is looked up, for messages and previews (default: the
+   * environment variable the CLI reads, see variables.ts).
+   */
+  where?(ref: Reference): string;
 }
 
 const REF = /\$\{(env|secret):([^}]*)\}/g;
@@ -33,24 +38,40 @@ export interface Resolved<T> {
   value: T;
   /** `${kind:name}` of every reference that had no value. */
   unresolved: string[];
+  /** The references that had no value, in the order of `unresolved`. */
+  unresolvedRefs: Reference[];
   /** The values references resolved to: every one is masked in output. */
   secrets: string[];
+  /** Which reference each value came from. */
+  origins: { value: string; ref: Reference }[];
 }
 
-/** A copy of the value with references replaced; key order kept. */
-export function resolveReferences<T>(value: T, source: SecretSource): Resolved<T> {
+/**
+ * A copy of the value with references replaced; key order kept. A reference
+ * without a value stays as written, or becomes what `unset` makes of it.
+ */
+export function resolveReferences<T>(value: T, source: SecretSource, unset?: (ref: Reference) => string): Resolved<T> {
   const unresolved: string[] = [];
+  const unresolvedRefs: Reference[] = [];
   const secrets: string[] = [];
+  const origins: { value: string; ref: Reference }[] = [];
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') {
       return v.replace(REF, (whole, kind: string, rawName: string) => {
         const name = rawName.trim();
+        const ref: Reference = { kind: kind as ReferenceKind, name };
         const found = kind === 'env' ? source.env(name) : source.secret(name);
         if (found === undefined || found === '') {
-          if (!unresolved.includes(whole)) unresolved.push(whole);
-          return whole;
+          if (!unresolved.includes(whole)) {
+            unresolved.push(whole);
+            unresolvedRefs.push(ref);
+          }
+          return unset ? unset(ref) : whole;
         }
-        if (!secrets.includes(found)) secrets.push(found);
+        if (!secrets.includes(found)) {
+          secrets.push(found);
+          origins.push({ value: found, ref });
+        }
         return found;
       });
     }
@@ -62,7 +83,7 @@ export function resolveReferences<T>(value: T, source: SecretSource): Resolved<T
     }
     return v;
   };
-  return { value: walk(value) as T, unresolved, secrets };
+  return { value: walk(value) as T, unresolved, unresolvedRefs, secrets, origins };
 }
 
 /** The environment variable the CLI reads `${secret:NAME}` from: ALERTCFG_SECRET_<NAME>, upper case, `-` and `.` as `_`. */

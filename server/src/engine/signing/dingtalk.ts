@@ -72,8 +72,11 @@ function isSigningParam(segment: string): boolean {
  * else in it changes.
  */
 export function dingtalkSignedUrl(url: string, secret: string, timestampMs: number, crypto: CryptoPort = PURE_CRYPTO): string {
-  const { timestamp, sign } = dingtalkSign(secret, timestampMs, crypto);
+  return withDingtalkSignature(url, dingtalkSign(secret, timestampMs, crypto));
+}
 
+/** `url` with the given `timestamp` and `sign` in its query, as dingtalkSignedUrl puts them. */
+export function withDingtalkSignature(url: string, { timestamp, sign }: DingtalkSignature): string {
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
   const fragment = hashAt < 0 ? '' : url.slice(hashAt);

@@ -9,6 +9,7 @@ import type { ActionName } from '../available';
 import { Masker } from '../mask';
 import type { PlannedRequest } from '../plan';
 import { type SecretSource, resolveReferences } from '../references';
+import { hasUnset, isShellName, referenceVariable, unsetMarker } from '../variables';
 import type { Channel } from '../../webhooks/channels';
 
 const UNRESOLVED = /\$\{(env|secret):[^}]*\}/;
@@ -54,21 +55,37 @@ export interface ActionInput {
   crypto?: CryptoPort;
 }
 
+/** A secret, reference or credential that is not set: it stops sending, not previewing. */
+export interface MissingValue {
+  /** What is looked up, as the user would set it: `ALERTCFG_SECRET_DT_SECRET`, `VOLCENGINE_ACCESS_KEY`. */
+  variables: string[];
+  /** What asks for it: `${secret:dt-secret}`, `Volcengine credentials`. */
+  what: string;
+  /** The variables as the request shows them: `VOLCENGINE_ACCESS_KEY and VOLCENGINE_SECRET_KEY`. */
+  shown: string;
+  /** The sentence among the problems. */
+  problem: string;
+}
+
 export interface ActionPlan {
   action: ActionName;
   requests: PlannedRequest[];
-  /** What stops the action: nothing is sent while there is one. */
+  /** What stops the action: nothing is sent while there is one. Includes every `missing` problem. */
   problems: string[];
+  /** The problems that are only values not set yet: a preview still shows the request, with `<unset: …>` in their place. */
+  missing: MissingValue[];
   notes: string[];
   /** Masks every secret this plan touched; use it on all output. */
   masker: Masker;
+  /** The environment variable each secret value came from (for curl commands that read it). */
+  origins: Map<string, string>;
 }
 
 export class PlanBuilder {
   readonly plan: ActionPlan;
 
   constructor(readonly input: ActionInput) {
-    this.plan = { action: input.action, requests: [], problems: [], notes: [], masker: new Masker() };
+    this.plan = { action: input.action, requests: [], problems: [], missing: [], notes: [], masker: new Masker(), origins: new Map() };
   }
 
   problem(text: string): void {
@@ -79,19 +96,48 @@ export class PlanBuilder {
     this.plan.notes.push(text);
   }
 
-  /** Resolves references in a value; unresolved ones become problems, resolved values are masked. */
+  /**
+   * Resolves references in a value; resolved values are masked from now on. One
+   * without a value becomes `<unset: VARIABLE>` in the copy, and a missing value.
+   */
   resolve<T>(value: T): T {
-    const r = resolveReferences(value, this.input.secrets);
+    const source = this.input.secrets;
+    const where = (ref: Parameters<typeof referenceVariable>[0]) => source.where?.(ref) ?? referenceVariable(ref);
+    const r = resolveReferences(value, source, (ref) => unsetMarker(where(ref)));
     for (const s of r.secrets) this.plan.masker.add(s);
-    for (const u of r.unresolved) this.problem(`${u} is not set. ${u.startsWith('${env:') ? 'Set the environment variable' : 'Store the secret (VS Code: Alert Config: Set Secret; CLI: ALERTCFG_SECRET_<NAME> or --secrets-file)'} before sending.`);
+    for (const o of r.origins) {
+      const variable = where(o.ref);
+      if (isShellName(variable) && !this.plan.origins.has(o.value)) this.plan.origins.set(o.value, variable);
+    }
+    r.unresolved.forEach((u, i) => {
+      const how = u.startsWith('${env:') ? 'Set the environment variable' : 'Store the secret (VS Code: Alert Config: Set Secret; CLI: ALERTCFG_SECRET_<NAME> or --secrets-file)';
+      this.missingValue(u, [where(r.unresolvedRefs[i]!)], `${u} is not set. ${how} before sending.`);
+    });
     return r.value;
   }
 
-  /** A secret value for signing or a header: masked from now on; undefined while it is still an unresolved reference. */
+  /** A secret value for signing or a header: masked from now on; undefined while it is not set (a reference or `<unset: …>`). */
   secret(value: string | undefined): string | undefined {
-    if (value === undefined || UNRESOLVED.test(value)) return undefined;
+    if (value === undefined || UNRESOLVED.test(value) || hasUnset(value)) return undefined;
     this.plan.masker.add(value);
     return value;
+  }
+
+  /** A credential: masked from now on (unless it is an identifier, such as an access key id), and known to come from `variable`. */
+  credential(value: string | undefined, variable: string, secret = true): string | undefined {
+    if (!value) return undefined;
+    if (secret) this.plan.masker.add(value);
+    if (!this.plan.origins.has(value)) this.plan.origins.set(value, variable);
+    return value;
+  }
+
+  /** Records a value that is not set (a problem for sending); returns its `<unset: …>` marker (`shown`, or the variables). */
+  missingValue(what: string, variables: string[], problem: string, shown = variables.join(', ')): string {
+    if (!this.plan.missing.some((m) => m.problem === problem)) {
+      this.plan.missing.push({ what, variables, shown, problem });
+      this.problem(problem);
+    }
+    return unsetMarker(shown);
   }
 
   add(request: PlannedRequest): void {

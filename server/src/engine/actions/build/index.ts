@@ -41,4 +41,4 @@ export function planAction(input: ActionInput): ActionPlan {
   return b.plan;
 }
 
-export type { ActionInput, ActionPlan, CredentialSource, HuaweiCredentials, VolcengineCredentials } from './context';
+export type { ActionInput, ActionPlan, MissingValue, CredentialSource, HuaweiCredentials, VolcengineCredentials } from './context';

@@ -5,6 +5,7 @@
  * BasicAuth form) become an Authorization header.
  */
 import { base64OfText } from '../../crypto/bytes';
+import { hasUnset } from '../variables';
 import { type PlanBuilder, bodyText, obj, str } from './context';
 
 export const REPLAY_TIMEOUT_MS = 5000;
@@ -27,9 +28,11 @@ export function planReplay(b: PlanBuilder): void {
   if (url.username || url.password) {
     const user = decodeURIComponent(url.username);
     const pass = decodeURIComponent(url.password);
+    // A password that is not set shows as itself (`<unset: …>`) where the credentials go.
+    const unsetPass = hasUnset(pass) ? pass : undefined;
     b.secret(pass);
-    headers['Authorization'] = `Basic ${base64OfText(`${user}:${pass}`)}`;
-    b.secret(headers['Authorization'].slice(6));
+    headers['Authorization'] = `Basic ${unsetPass ?? base64OfText(`${user}:${pass}`)}`;
+    if (!unsetPass) b.secret(headers['Authorization'].slice(6));
     url.username = '';
     url.password = '';
     carriesSecret = true;
