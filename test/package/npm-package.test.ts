@@ -57,13 +57,13 @@ test('installed from the tarball into an empty folder: validate, schema and the 
   const bad = npx(['alertcfg', 'validate', 'alerts']);
   assert.equal(bad.status, 1, bad.stderr);
   assert.match(bad.stdout, /^alerts\/bad\.yaml:7:10 error InvalidParameter\.Email /m);
-  assert.equal(bad.stderr, '2 files checked: 1 error, 0 warnings.\n');
+  assert.equal(bad.stderr, '2 files checked (2 alert config, 0 not alert config), 0 skipped. 1 error, 0 warnings.\n');
   const good = npx(['alertcfg', 'validate', 'alerts/good.yaml', 'alerts/*.json']);
   assert.equal(good.status, 2, 'a glob that matches nothing is an error');
   assert.equal(good.stderr, 'alertcfg: alerts/*.json matches no file.\n');
   const glob = npx(['alertcfg', 'validate', 'alerts/g*.yaml']);
   assert.equal(glob.status, 0, glob.stderr);
-  assert.equal(glob.stderr, '1 file checked, no problems.\n');
+  assert.equal(glob.stderr, '1 file checked (1 alert config, 0 not alert config), 0 skipped. No problems.\n');
 
   const schema = npx(['alertcfg', 'schema', 'Contact']);
   assert.equal(schema.status, 0, schema.stderr);

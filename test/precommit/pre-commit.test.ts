@@ -76,6 +76,6 @@ test('pre-commit try-repo: good and foreign files pass, a bad file fails with it
   assert.match(bad.stdout, /^alertcfg validate\.+Failed$/m);
   assert.match(bad.stdout, /^alerts\/bad\.yaml:7:10 error InvalidParameter\.Email "Email" must be a valid e-mail address/m);
   // The YAML and JSON files were handed over (README.md was not); the foreign one got no findings.
-  assert.match(bad.stdout, /^3 files checked: 1 error, 0 warnings\.$/m);
+  assert.match(bad.stdout, /^3 files checked \(2 alert config, 1 not alert config\), 0 skipped\. 1 error, 0 warnings\.$/m);
   assert.doesNotMatch(bad.stdout, /k8s\/web\.yaml:/);
 });
