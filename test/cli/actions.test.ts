@@ -6,13 +6,12 @@
  * http); secrets and credentials come from the environment variables (and a
  * --secrets-file) a user would set.
  */
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StandIn } from '../standins/server';
+import { keep, workspace } from './action-workspace';
 import { run } from '../../server/src/cli/main';
 import { startDingTalk } from '../standins/dingtalk';
 import { startLark } from '../standins/lark';
@@ -29,26 +28,6 @@ import { closedPort } from '../helpers/net';
 const BUILT = statSync(CLI, { throwIfNoEntry: false }) ? false : 'dist/cli.js is not built (npm run build)';
 
 // ------------------------------------------------------------ helpers
-
-const cleanup: (() => Promise<void> | void)[] = [];
-after(async () => {
-  for (const c of cleanup.reverse()) await c();
-});
-
-async function keep<T extends StandIn>(p: Promise<T>): Promise<T> {
-  const s = await p;
-  cleanup.push(() => s.close());
-  return s;
-}
-
-/** A temporary folder holding the files (a `.alertcfg.yaml` with a short timeout unless given). */
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'alertcfg-cli-actions-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, '.alertcfg.yaml'), 'timeoutMs: 3000\n');
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
 
 interface Run {
   code: number | null;

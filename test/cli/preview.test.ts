@@ -7,13 +7,14 @@
  * environment variable the CLI read it from, never showing one; signed requests
  * say until when the vendor accepts the signature.
  */
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StandIn } from '../standins/server';
+import { keep, workspace } from './action-workspace';
+
+const previewWorkspace = (files: Record<string, string>) => workspace(files, 'alertcfg-cli-preview-');
 import { startDingTalk } from '../standins/dingtalk';
 import { startLark } from '../standins/lark';
 import { startWebhook } from '../standins/webhook';
@@ -26,22 +27,6 @@ import { CLI, type CliResult, runCliAsync } from './run-cli';
 const BUILT = statSync(CLI, { throwIfNoEntry: false }) ? false : 'dist/cli.js is not built (npm run build)';
 const CURL = (process.env['PATH'] ?? '').split(':').some((d) => statSync(join(d, 'curl'), { throwIfNoEntry: false })?.isFile());
 
-const cleanup: (() => Promise<void> | void)[] = [];
-after(async () => {
-  for (const c of cleanup.reverse()) await c();
-});
-async function keep<T extends StandIn>(p: Promise<T>): Promise<T> {
-  const s = await p;
-  cleanup.push(() => s.close());
-  return s;
-}
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'alertcfg-cli-preview-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, '.alertcfg.yaml'), 'timeoutMs: 3000\n');
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
 function show(r: CliResult): string {
   return `exit ${r.status}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 }
@@ -116,7 +101,7 @@ describe('preview --curl runs as printed', { skip: BUILT || (CURL ? false : 'no 
     const dt = await keep(startDingTalk({ accessToken: DT_TOKEN, secret: DT_SECRET }));
     const lark = await keep(startLark({ token: LARK_HOOK, secret: LARK_SECRET }));
     const wh = await keep(startWebhook({ token: WEBHOOK_TOKEN }));
-    const dir = workspace({ 'contact.yaml': contact({ dingtalk: dt.url, lark: lark.url, webhook: wh.url }) });
+    const dir = previewWorkspace({ 'contact.yaml': contact({ dingtalk: dt.url, lark: lark.url, webhook: wh.url }) });
 
     const d = await previewAndRun(dir, ['contact.yaml', '--channel', 'dingtalk'], ENV);
     assert.match(d.preview.stdout, /access_token='"\$DINGTALK_TOKEN"'&timestamp=\d{13}&sign=/);
@@ -165,7 +150,7 @@ describe('preview --curl runs as printed', { skip: BUILT || (CURL ? false : 'no 
   test('Huawei AK/SK and IAM token, Volcengine: signed with the credentials, read from the SDK variables; 15 minutes', async () => {
     const hw = await keep(startHuawei({ projectId: PROJECT, aksk: { ak: HW_AK, sk: HW_SK }, token: HW_TOKEN }));
     const vo = await keep(startVolcengine({ accessKeyId: VOLC_AK, secretAccessKey: VOLC_SK }));
-    const dir = workspace({ 'events.yaml': eventReportYaml({ endpoint: hw.url, projectId: PROJECT, name: 'disk-full' }), 'contact.yaml': contact({ webhook: 'https://hooks.example.com', endpoint: vo.url }) });
+    const dir = previewWorkspace({ 'events.yaml': eventReportYaml({ endpoint: hw.url, projectId: PROJECT, name: 'disk-full' }), 'contact.yaml': contact({ webhook: 'https://hooks.example.com', endpoint: vo.url }) });
 
     const aksk = await previewAndRun(dir, ['events.yaml'], { HUAWEICLOUD_SDK_AK: HW_AK, HUAWEICLOUD_SDK_SK: HW_SK });
     assert.match(aksk.preview.stdout, /'Authorization: SDK-HMAC-SHA256 Access='"\$HUAWEICLOUD_SDK_AK"', SignedHeaders=/);
@@ -192,7 +177,7 @@ describe('preview --curl runs as printed', { skip: BUILT || (CURL ? false : 'no 
   test('a replay with Basic authentication from a secret: curl -u reads the password; the receiver acknowledges', async () => {
     const rx = await keep(startTencentReceiver({ basicAuth: { user: 'sre', password: RX_PASS } }));
     const url = `http://sre:\${secret:rx-pass}@127.0.0.1:${rx.port}/tencent/alarm`;
-    const dir = workspace({ 'alarm.yaml': alarmCallbackYaml(url) });
+    const dir = previewWorkspace({ 'alarm.yaml': alarmCallbackYaml(url) });
     const r = await previewAndRun(dir, ['alarm.yaml'], ENV);
     assert.match(r.preview.stdout, / -u 'sre:'"\$ALERTCFG_SECRET_RX_PASS"/);
     assert.equal(r.run.status, 0, show(r.run));
@@ -200,7 +185,7 @@ describe('preview --curl runs as printed', { skip: BUILT || (CURL ? false : 'no 
   });
 
   test('a secret written in the file has no variable: it stays masked and a note says the command will not run as printed', async () => {
-    const dir = workspace({ 'contact.yaml': contact({ webhook: 'http://127.0.0.1:9' }).replace('${secret:webhook-token}', WEBHOOK_TOKEN) });
+    const dir = previewWorkspace({ 'contact.yaml': contact({ webhook: 'http://127.0.0.1:9' }).replace('${secret:webhook-token}', WEBHOOK_TOKEN) });
     const r = await runCliAsync(['preview', 'contact.yaml', '--curl'], dir, {});
     assert.equal(r.status, 0, show(r));
     assert.match(r.stdout, /'Authorization: Bearer prv\*\*\*\*04'/);
@@ -211,7 +196,7 @@ describe('preview --curl runs as printed', { skip: BUILT || (CURL ? false : 'no 
 
 describe('preview with values not set: the request, <unset: …>, a note, exit 0; the action stops', { skip: BUILT, concurrency: 4 }, () => {
   test('a secret and an env reference not set', async () => {
-    const dir = workspace({ 'contact.yaml': contact({ dingtalk: 'https://oapi.dingtalk.com', webhook: 'https://hooks.example.com' }) });
+    const dir = previewWorkspace({ 'contact.yaml': contact({ dingtalk: 'https://oapi.dingtalk.com', webhook: 'https://hooks.example.com' }) });
     const r = await runCliAsync(['preview', 'contact.yaml'], dir, {});
     assert.equal(r.status, 0, show(r));
     assert.match(r.stdout, /^POST https:\/\/oapi\.dingtalk\.com\/robot\/send\?access_token=<unset: DINGTALK_TOKEN>&timestamp=\d{13}&sign=<unset: ALERTCFG_SECRET_DT_SECRET>$/m);
@@ -233,7 +218,7 @@ describe('preview with values not set: the request, <unset: …>, a note, exit 0
   });
 
   test('credentials not set: Huawei, Volcengine; and the curl shows them unset too', async () => {
-    const dir = workspace({ 'events.yaml': eventReportYaml({ endpoint: 'https://aom.example.com', projectId: PROJECT, name: 'disk-full' }), 'contact.yaml': contact({ webhook: 'https://hooks.example.com' }) });
+    const dir = previewWorkspace({ 'events.yaml': eventReportYaml({ endpoint: 'https://aom.example.com', projectId: PROJECT, name: 'disk-full' }), 'contact.yaml': contact({ webhook: 'https://hooks.example.com' }) });
     const hw = await runCliAsync(['preview', 'events.yaml'], dir, {});
     assert.equal(hw.status, 0, show(hw));
     assert.match(hw.stdout, /^Authorization: <unset: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or HUAWEICLOUD_SDK_TOKEN>$/m);
@@ -253,7 +238,7 @@ describe('preview with values not set: the request, <unset: …>, a note, exit 0
   });
 
   test('what is not a value to set still stops the preview: no region', async () => {
-    const dir = workspace({ 'contact.yaml': contact({ webhook: 'https://hooks.example.com' }).replace('  region: cn-beijing\n', '  endpoint: https://open.volcengineapi.com\n') });
+    const dir = previewWorkspace({ 'contact.yaml': contact({ webhook: 'https://hooks.example.com' }).replace('  region: cn-beijing\n', '  endpoint: https://open.volcengineapi.com\n') });
     const r = await runCliAsync(['preview', 'contact.yaml', '--action', 'apply'], dir, {});
     assert.equal(r.status, 2, show(r));
     assert.match(r.stderr, /^problem: No region/m);

@@ -35,11 +35,11 @@ export function workspaceFindings(files: Iterable<FileSummaries>): Map<string, F
   for (const [key, list] of vendorNames) {
     const [kind, name] = key.split('\u0000') as [string, string];
     const conflict = kindModule(kind)!.nameConflict!;
-    report(out, key, list, conflict.code, conflict.message(name, list.length));
+    report(out, list, conflict.code, conflict.message(name, list.length));
   }
   for (const [key, list] of metaNames) {
     const [kind, name] = key.split('\u0000');
-    report(out, key, list, 'duplicate-name', `metadata.name "${name}" is used by ${list.length} ${kind} resources; it must be unique per kind. Rename one.`);
+    report(out, list, 'duplicate-name', `metadata.name "${name}" is used by ${list.length} ${kind} resources; it must be unique per kind. Rename one.`);
   }
   return out;
 }
@@ -50,7 +50,7 @@ function add(map: Map<string, Occurrence[]>, key: string, o: Occurrence): void {
   else map.set(key, [o]);
 }
 
-function report(out: Map<string, Finding[]>, _key: string, list: Occurrence[], code: string, message: string): void {
+function report(out: Map<string, Finding[]>, list: Occurrence[], code: string, message: string): void {
   if (list.length < 2) return;
   for (const o of list) {
     const related = list.filter((x) => x !== o).map((x) => ({ file: x.file, start: x.start, end: x.end, message: 'also declared here' }));
