@@ -7,6 +7,8 @@
  */
 import * as vscode from 'vscode';
 import { type ActionArgs, type ActionName, type ActionResult, Command, type PreviewResult } from '../../server/src/protocol/index';
+import { VERBS } from '../../server/src/protocol/shared';
+import { actionLabel } from './labels';
 import type { Server } from './language-client';
 
 const CONFIRMED_HOSTS = 'alertcfg.confirmedHosts';
@@ -56,10 +58,12 @@ export class ActionRunner {
     return result;
   }
 
-  /** Modal, naming the host: the first time per host, and before every Clear or Apply. */
+  /** Modal, naming the host: as the verbs table says, the first time per host or before every run (Clear, Apply). */
   private async confirm(action: ActionName, hosts: string[]): Promise<boolean> {
     const known = new Set(this.state.get<string[]>(CONFIRMED_HOSTS) ?? []);
-    const always = action === 'clear' || action === 'apply';
+    const policy = VERBS.find((v) => v.id === action)?.confirm ?? 'always';
+    if (policy === 'never') return true;
+    const always = policy === 'always';
     const fresh = hosts.filter((h) => !known.has(h));
     if (!always && fresh.length === 0) return true;
     const go = vscode.l10n.t('Send');
@@ -89,23 +93,6 @@ export class ActionRunner {
     const details = vscode.l10n.t('Show details');
     const pick = level === 'info' ? await vscode.window.showInformationMessage(text, details) : await vscode.window.showErrorMessage(text, details);
     if (pick === details) this.log.show(true);
-  }
-}
-
-export function actionLabel(action: ActionName | 'preview'): string {
-  switch (action) {
-    case 'send':
-      return vscode.l10n.t('Send Test Message');
-    case 'push':
-      return vscode.l10n.t('Push Events');
-    case 'clear':
-      return vscode.l10n.t('Clear Events');
-    case 'apply':
-      return vscode.l10n.t('Apply');
-    case 'replay':
-      return vscode.l10n.t('Replay Callback');
-    case 'preview':
-      return vscode.l10n.t('Preview Request');
   }
 }
 

@@ -4,9 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { type ActionName, Command, type CredentialProvider, SHOW_RULE_COMMAND, type TemplateResult } from '../../server/src/protocol/index';
-import { KIND_TABLE } from '../../server/src/protocol/shared';
-import { type ActionRunner, actionLabel } from './actions';
+import { type ActionName, Command, SHOW_RULE_COMMAND, type TemplateResult } from '../../server/src/protocol/index';
+import { CREDENTIAL_TABLE, KIND_TABLE, VERBS } from '../../server/src/protocol/shared';
+import type { ActionRunner } from './actions';
+import { actionLabel, localized } from './labels';
 import type { Server } from './language-client';
 import { PREVIEW_SCHEME, type PreviewProvider } from './preview';
 import { pickChannel, pickResource } from './resources';
@@ -25,19 +26,16 @@ export interface CommandDeps {
 
 type Handler = (deps: CommandDeps, ...args: unknown[]) => unknown;
 
-const ACTION_COMMANDS: Record<string, ActionName> = {
-  'alertcfg.sendTestMessage': 'send',
-  'alertcfg.pushEvents': 'push',
-  'alertcfg.clearEvents': 'clear',
-  'alertcfg.applyResource': 'apply',
-  'alertcfg.replayCallback': 'replay',
-};
+/** The palette commands of the verbs that send (the verbs table), by their VS Code command. */
+const ACTION_COMMANDS: Record<string, ActionName> = Object.fromEntries(VERBS.filter((v) => v.id !== 'preview').map((v) => [v.clientCommand, v.id as ActionName]));
+const PREVIEW_COMMAND = VERBS.find((v) => v.id === 'preview')!.clientCommand;
 
 async function runFromEditor(deps: CommandDeps, action: ActionName): Promise<unknown> {
   const picked = await pickResource(deps.server, action);
   if (!picked) return undefined;
   let channel: string | undefined;
-  if (action === 'send' && picked.resource.kind === 'Contact') {
+  // A resource that sends per channel (a Contact's bots): which one.
+  if (action === 'send' && picked.resource.channels?.length) {
     const c = await pickChannel(picked.resource);
     if (c === null) return undefined;
     channel = c;
@@ -48,11 +46,11 @@ async function runFromEditor(deps: CommandDeps, action: ActionName): Promise<unk
 export const COMMANDS: Record<string, Handler> = {
   ...Object.fromEntries(Object.entries(ACTION_COMMANDS).map(([id, action]) => [id, (deps: CommandDeps) => runFromEditor(deps, action)])),
 
-  'alertcfg.previewRequest': async (deps) => {
+  [PREVIEW_COMMAND]: async (deps) => {
     const picked = await pickResource(deps.server, 'preview');
     if (!picked) return undefined;
     let channel: string | undefined;
-    if (picked.resource.kind === 'Contact' && picked.resource.actions.includes('send')) {
+    if (picked.resource.channels?.length && picked.resource.actions.includes('send')) {
       const c = await pickChannel(picked.resource);
       if (c === null) return undefined;
       channel = c;
@@ -113,20 +111,17 @@ export const COMMANDS: Record<string, Handler> = {
     await vscode.window.showQuickPick(names.map((n) => ({ label: n, description: '${secret:' + n + '}' })), { placeHolder: vscode.l10n.t('Stored secrets (values are never shown)') });
   },
 
+  // One entry per way to authenticate of each vendor (the credential table): Huawei AK/SK or an IAM token, ….
   'alertcfg.setCredentials': async (deps) => {
-    const choices: { label: string; provider: CredentialProvider; fields: [string, string, boolean][] }[] = [
-      { label: vscode.l10n.t('Huawei Cloud AK/SK'), provider: 'huawei', fields: [['ak', 'Access key (AK)', false], ['sk', 'Secret key (SK)', true]] },
-      { label: vscode.l10n.t('Huawei Cloud IAM token'), provider: 'huawei', fields: [['token', 'IAM token (X-Auth-Token)', true]] },
-      { label: vscode.l10n.t('Volcengine AK/SK'), provider: 'volcengine', fields: [['accessKeyId', 'Access key ID', false], ['secretAccessKey', 'Secret access key', true]] },
-      { label: vscode.l10n.t('ZStack session'), provider: 'zstack', fields: [['session', 'Session UUID', true]] },
-    ];
+    const choices = CREDENTIAL_TABLE.flatMap((c) => c.forms.map((form) => ({ label: localized(form.label), provider: c.provider, form })));
     const picked = await vscode.window.showQuickPick(choices, { placeHolder: vscode.l10n.t('Which credentials?') });
     if (!picked) return;
     const value: Record<string, string> = {};
-    for (const [key, prompt, password] of picked.fields) {
-      const v = await vscode.window.showInputBox({ prompt, password, ignoreFocusOut: true });
-      if (!v) return;
-      value[key] = v;
+    for (const field of picked.form.fields) {
+      const optional = 'optional' in field && field.optional === true;
+      const v = await vscode.window.showInputBox({ prompt: localized(field.label), password: field.secret, ignoreFocusOut: true });
+      if (v === undefined || (!v && !optional)) return;
+      if (v) value[field.key] = v;
     }
     await deps.secrets.setCredentials(picked.provider, value);
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} stored in VS Code secret storage.', picked.label));
@@ -155,7 +150,6 @@ export function interceptServerCommand(deps: CommandDeps, command: string, args:
   if (typeof a.uri !== 'string' || typeof a.documentIndex !== 'number') return undefined;
   const ref = { uri: a.uri, documentIndex: a.documentIndex, ...(a.channel ? { channel: a.channel } : {}) };
   if (command === Command.preview) return deps.preview.show(ref, actionLabel('preview'));
-  const action = (Object.keys(Command) as (keyof typeof Command)[]).find((k) => Command[k] === command);
-  if (action === 'send' || action === 'push' || action === 'clear' || action === 'apply' || action === 'replay') return deps.runner.run(action, ref);
-  return undefined;
+  const action = VERBS.find((v) => v.command === command && v.id !== 'preview')?.id as ActionName | undefined;
+  return action ? deps.runner.run(action, ref) : undefined;
 }

@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { CredentialProvider, GetCredentialsParams, GetSecretsParams, GetSecretsResult, ListSecretsResult, StoreSecretParams } from '../../server/src/protocol/index';
+import { CREDENTIAL_TABLE } from '../../server/src/protocol/shared';
 import type { SecretSink } from './trace-mask';
 
 const NAMES_KEY = 'alertcfg.secretNames';
@@ -73,7 +74,7 @@ export class SecretStore {
 
   async handleGetCredentials(p: Partial<GetCredentialsParams> | undefined): Promise<Record<string, string> | null> {
     const provider = p?.provider;
-    if (provider !== 'huawei' && provider !== 'volcengine' && provider !== 'zstack') return null;
+    if (!CREDENTIAL_TABLE.some((c) => c.provider === provider) || typeof provider !== 'string') return null;
     const c = await this.credentials(provider);
     this.handedOut.register(c);
     return c;

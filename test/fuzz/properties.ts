@@ -52,7 +52,8 @@ export interface CaseStats {
 
 const SETTINGS: Settings = mergeSettings();
 const ALWAYS = { env: () => 'fuzz-env-value', secret: () => 'fuzz-secret-value-0001' };
-const CREDENTIALS = { huawei: () => ({ ak: 'HWAKFUZZ', sk: 'fuzz-sk' }), volcengine: () => ({ accessKeyId: 'AKLTfuzz', secretAccessKey: 'fuzz-volc-sk' }), zstackSession: () => 'fuzz-session' };
+const STORED: Record<string, Record<string, string>> = { huawei: { ak: 'HWAKFUZZ', sk: 'fuzz-sk' }, volcengine: { accessKeyId: 'AKLTfuzz', secretAccessKey: 'fuzz-volc-sk' }, zstack: { session: 'fuzz-session' } };
+const CREDENTIALS = { get: (provider: string) => STORED[provider] };
 const NOW = new Date('2024-05-20T07:00:00Z');
 
 function inside(what: string, len: number, start: unknown, end: unknown): void {

@@ -135,11 +135,12 @@ export function environment(huawei: 'aksk' | 'token' = 'aksk'): Record<string, s
 export const ALL_SECRETS: string[] = [...Object.values(SECRETS), CREDENTIALS.huaweiSk, CREDENTIALS.huaweiToken, CREDENTIALS.volcSk, CREDENTIALS.zstack];
 
 const secrets = { env: (n: string) => (n === 'DINGTALK_TOKEN' ? SECRETS['DINGTALK_TOKEN'] : undefined), secret: (n: string) => SECRETS[n] };
-const credentials = {
-  huawei: () => ({ ak: CREDENTIALS.huaweiAk, sk: CREDENTIALS.huaweiSk }),
-  volcengine: () => ({ accessKeyId: CREDENTIALS.volcAk, secretAccessKey: CREDENTIALS.volcSk }),
-  zstackSession: () => CREDENTIALS.zstack,
+const STORED: Record<string, Record<string, string>> = {
+  huawei: { ak: CREDENTIALS.huaweiAk, sk: CREDENTIALS.huaweiSk },
+  volcengine: { accessKeyId: CREDENTIALS.volcAk, secretAccessKey: CREDENTIALS.volcSk },
+  zstack: { session: CREDENTIALS.zstack },
 };
+const credentials = { get: (provider: string) => STORED[provider] };
 
 /** The plan of an action on the (only) resource of a text; asserts it has no problems. */
 export function plan(text: string, action: ActionName, channel?: Channel): ActionPlan {

@@ -1,10 +1,12 @@
 /**
  * The `contributes.configuration` block of package.json and its localised
  * descriptions, generated from the one settings definition
- * (server/src/engine/config/settings.ts). A test keeps package.json and the
+ * (server/src/engine/config/settings.ts), and the verbs' commands and menu entries
+ * with their titles, from the verbs table (server/src/engine/verbs.ts). A test keeps package.json and the
  * package.nls files equal to this; `npm run contributions` rewrites them.
  */
 import { SETTING_DEFINITIONS, configFileSchema } from '../../server/src/engine/config/settings';
+import { VERBS, type Verb } from '../../server/src/engine/verbs';
 
 /** `schemas/alertcfg-config.schema.json`, the schema of `.alertcfg.yaml` editors use. */
 export function configSchemaText(): string {
@@ -37,5 +39,43 @@ export function configurationContribution(): Record<string, unknown> {
 export function nlsEntries(locale: 'en' | 'zh-cn'): Record<string, string> {
   const out: Record<string, string> = {};
   for (const d of [...SETTING_DEFINITIONS, TRACE_SETTING]) out[`config.${d.key}`] = locale === 'en' ? d.description : d.descriptionZh;
+  return out;
+}
+
+/** The VS Code command of a verb, without the `alertcfg.` prefix: its key in the package.nls files. */
+function nlsKey(clientCommand: string): string {
+  return `command.${clientCommand.replace(/^alertcfg\./, '')}`;
+}
+
+/** A verb is offered in the palette and the context menu where the active file has a resource offering it (and, for a verb that sends, in a trusted workspace). */
+function verbWhen(v: Verb): string {
+  return v.effect === 'none' ? 'alertcfg.resourceFile' : `alertcfg.actions =~ /\\b${v.id}\\b/ && isWorkspaceTrusted`;
+}
+
+/** package.json's entries for the verbs table: `contributes.commands`, `menus.commandPalette`, `menus["editor/context"]`. */
+export function verbContributions(): { commands: Record<string, unknown>[]; commandPalette: Record<string, unknown>[]; editorContext: Record<string, unknown>[] } {
+  return {
+    commands: VERBS.map((v) => ({ command: v.clientCommand, title: `%${nlsKey(v.clientCommand)}%`, category: '%category%', ...('icon' in v ? { icon: v.icon } : {}) })),
+    commandPalette: VERBS.map((v) => ({ command: v.clientCommand, when: verbWhen(v) })),
+    editorContext: VERBS.map((v, i) => ({ command: v.clientCommand, when: verbWhen(v), group: `alertcfg@${i + 1}` })),
+  };
+}
+
+/** The verbs' titles in a package.nls file. */
+export function verbNlsEntries(locale: 'en' | 'zh-cn'): Record<string, string> {
+  return Object.fromEntries(VERBS.map((v) => [nlsKey(v.clientCommand), locale === 'en' ? v.label.en : v.label.zh]));
+}
+
+/** `list` with each entry of `wanted` in place of the entry for the same command (or appended after the last such entry). */
+export function replaceByCommand(list: Record<string, unknown>[], wanted: Record<string, unknown>[]): Record<string, unknown>[] {
+  const out = [...list];
+  let last = -1;
+  for (const w of wanted) {
+    const i = out.findIndex((x) => x['command'] === w['command']);
+    if (i >= 0) {
+      out[i] = w;
+      last = i;
+    } else out.splice(++last, 0, w);
+  }
   return out;
 }

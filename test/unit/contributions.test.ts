@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { configSchemaText, configurationContribution, nlsEntries } from '../tools/contributions';
+import { configSchemaText, configurationContribution, nlsEntries, replaceByCommand, verbContributions, verbNlsEntries } from '../tools/contributions';
 import { repoRoot } from '../helpers/repo';
 
 const root = repoRoot();
@@ -63,3 +63,28 @@ test('every runtime string of the extension has a Simplified Chinese translation
   const unused = Object.keys(bundle).filter((s) => !used.has(s));
   assert.deepEqual(unused, [], 'remove these from l10n/bundle.l10n.zh-cn.json');
 });
+
+test('package.json contributes each verb of the verbs table: its command, palette entry and context-menu entry', () => {
+  const want = verbContributions();
+  if (update) {
+    const pkg = read('package.json');
+    pkg.contributes.commands = replaceByCommand(pkg.contributes.commands, want.commands);
+    pkg.contributes.menus.commandPalette = replaceByCommand(pkg.contributes.menus.commandPalette, want.commandPalette);
+    pkg.contributes.menus['editor/context'] = replaceByCommand(pkg.contributes.menus['editor/context'], want.editorContext);
+    writeFileSync(join(root, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  }
+  const c = read('package.json').contributes;
+  const find = (list: Record<string, unknown>[], command: unknown) => list.filter((x) => x['command'] === command);
+  for (const [list, entries] of [[c.commands, want.commands], [c.menus.commandPalette, want.commandPalette], [c.menus['editor/context'], want.editorContext]] as const) {
+    for (const w of entries) assert.deepEqual(find(list, w['command']), [w], `${String(w['command'])}: run \`npm run contributions\``);
+  }
+});
+
+for (const [file, locale] of [['package.nls.json', 'en'], ['package.nls.zh-cn.json', 'zh-cn']] as const) {
+  test(`${file} titles every verb as the verbs table does in its language`, () => {
+    const want = verbNlsEntries(locale);
+    if (update) writeFileSync(join(root, file), `${JSON.stringify({ ...read(file), ...want }, null, 2)}\n`);
+    const got = read(file);
+    for (const [k, v] of Object.entries(want)) assert.equal(got[k], v, `${file}: ${k}`);
+  });
+}

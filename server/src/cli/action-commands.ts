@@ -7,10 +7,12 @@
 import { relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import {
+  ACTION_NAMES,
   type ActionName,
   actionsFor,
   type ActionReport,
   blockers,
+  CHANNEL_NAMES,
   type Channel,
   decodeFile,
   formatForPath,
@@ -21,6 +23,8 @@ import {
   runnableCurl,
   selectResource,
   validateText,
+  verb,
+  type VerbId,
 } from '../engine/index';
 import { executePlan } from '../delivery/execute';
 import { UsageError, VALUE_HINTS, parse } from './args';
@@ -37,8 +41,6 @@ export interface ActionIo extends Io {
   confirm?: (question: string) => Promise<boolean>;
 }
 
-const CHANNELS: Channel[] = ['dingtalk', 'lark', 'wecom', 'webhook'];
-const ACTIONS: ActionName[] = ['send', 'push', 'clear', 'apply', 'replay'];
 
 const COMMON = {
   doc: { type: 'string', short: 'd' },
@@ -47,7 +49,7 @@ const COMMON = {
   json: { type: 'boolean', default: false },
 } as const;
 
-export async function actionCommand(command: 'preview' | ActionName, argv: string[], io: ActionIo): Promise<number> {
+export async function actionCommand(command: VerbId, argv: string[], io: ActionIo): Promise<number> {
   const { values, positionals } = parse(argv, {
     ...COMMON,
     action: { type: 'string' },
@@ -63,7 +65,7 @@ export async function actionCommand(command: 'preview' | ActionName, argv: strin
   const doc = values['doc'] === undefined ? undefined : Number(values['doc']);
   if (doc !== undefined && (!/^\d+$/.test(String(values['doc'])) || !Number.isSafeInteger(doc))) throw new UsageError(`${VALUE_HINTS['doc']!.slice(0, -1)}, not "${String(values['doc'])}".`);
   const channel = values['channel'] as Channel | undefined;
-  if (channel !== undefined && !CHANNELS.includes(channel)) throw new UsageError(`--channel must be one of ${CHANNELS.join(', ')}.`);
+  if (channel !== undefined && !CHANNEL_NAMES.includes(channel)) throw new UsageError(`--channel must be one of ${CHANNEL_NAMES.join(', ')}.`);
 
   const project = loadProject(io.cwd, values['config'] as string | undefined, file);
   const bytes = readNamedFile(resolve(io.cwd, file), file, command);
@@ -119,7 +121,7 @@ export async function actionCommand(command: 'preview' | ActionName, argv: strin
     io.err('alertcfg: nothing was sent.\n');
     return 2;
   }
-  if ((action === 'apply' || action === 'clear') && io.confirm && values['yes'] !== true) {
+  if (verb(action)?.confirm === 'always' && io.confirm && values['yes'] !== true) {
     const hosts = [...new Set(preview.requests.map((r) => hostOf(r.url)))].join(', ');
     if (!(await io.confirm(`${action === 'apply' ? 'Create' : 'Clear'} ${t.kind} "${t.name}" on ${hosts}? [y/N] `))) {
       io.err('alertcfg: cancelled; nothing was sent.\n');
@@ -135,7 +137,7 @@ export async function actionCommand(command: 'preview' | ActionName, argv: strin
 /** The action asked for, or the resource's first (its main one). */
 function previewAction(requested: string | undefined, offered: ActionName[]): ActionName {
   if (requested !== undefined) {
-    if (!ACTIONS.includes(requested as ActionName)) throw new UsageError(`--action must be one of ${ACTIONS.join(', ')}.`);
+    if (!ACTION_NAMES.includes(requested as ActionName)) throw new UsageError(`--action must be one of ${ACTION_NAMES.join(', ')}.`);
     return requested as ActionName;
   }
   return offered[0] ?? 'send';

@@ -5,6 +5,7 @@
 import { USAGE, UsageError, usageOf, wantsHelp } from './args';
 import { ReadError } from '../env/read-errors';
 import type { ActionIo } from './action-commands';
+import { VERBS, type VerbId } from '../engine/verbs';
 import { validateCommand } from './validate-command';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -15,7 +16,9 @@ const schemaInit = () => require('./schema-init-commands') as typeof import('./s
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 
-const COMMANDS = new Set(['validate', 'schema', 'init', 'preview', 'send', 'push', 'clear', 'apply', 'replay']);
+/** The verbs' subcommands (the verbs table), by their CLI name. */
+const VERB_COMMANDS = new Map<string, VerbId>(VERBS.map((v) => [v.cli, v.id]));
+const COMMANDS = new Set(['validate', 'schema', 'init', ...VERB_COMMANDS.keys()]);
 
 export async function run(argv: string[], io: ActionIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -31,13 +34,6 @@ export async function run(argv: string[], io: ActionIo): Promise<number> {
         return schemaInit().schemaCommand(rest, io);
       case 'init':
         return schemaInit().initCommand(rest, io);
-      case 'preview':
-      case 'send':
-      case 'push':
-      case 'clear':
-      case 'apply':
-      case 'replay':
-        return await actions().actionCommand(command, rest, io);
       case '--version':
       case '-v':
         io.out(`${VERSION}\n`);
@@ -48,8 +44,11 @@ export async function run(argv: string[], io: ActionIo): Promise<number> {
       case 'help':
         io.out(`${rest[0] !== undefined && COMMANDS.has(rest[0]) ? usageOf(rest[0]) : USAGE}\n`);
         return command === undefined ? 2 : 0;
-      default:
+      default: {
+        const verb = VERB_COMMANDS.get(command);
+        if (verb) return await actions().actionCommand(verb, rest, io);
         throw new UsageError(`unknown command "${command}".`);
+      }
     }
   } catch (err) {
     if (err instanceof UsageError) {

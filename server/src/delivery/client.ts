@@ -19,6 +19,7 @@
  *   the `Retry-After` header of a 429/503 (seconds or HTTP date, at most 30 s).
  */
 import type { AttemptRecord, HttpAnswer, PlannedRequest } from '../engine/actions/plan';
+import { answerReader } from '../engine/vendors/index';
 import { type LookupFunction, refusal, scrub } from './safety';
 import { attemptOnce, createDispatcher, proxySecrets } from './transport';
 
@@ -57,12 +58,11 @@ export const RETRY_AFTER_CAP_MS = 30_000;
 
 /** Statuses worth another attempt (for an idempotent plan): the ones that say "busy" or "a hop in between failed". */
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
-/** Vendors whose docs forbid repeating a 503 unchanged (AOM and CTS: "the requested service is invalid"). */
-const NO_RETRY_503: ReadonlySet<PlannedRequest['vendor']> = new Set(['huawei-aom', 'huawei-cts']);
 
 /** True when `status` is worth another attempt (for an idempotent plan to `vendor`). */
 export function isRetryableStatus(status: number, vendor?: PlannedRequest['vendor']): boolean {
-  if (status === 503 && vendor && NO_RETRY_503.has(vendor)) return false;
+  // Vendors whose docs forbid repeating a 503 unchanged (AOM and CTS: "the requested service is invalid").
+  if (status === 503 && vendor && answerReader(vendor)?.noRetry503) return false;
   return RETRYABLE.has(status);
 }
 

@@ -6,7 +6,7 @@
  */
 import { readNamedFile } from './read-errors';
 import { parseEnv } from 'node:util';
-import { CREDENTIAL_VARIABLES as V, type CredentialSource, type SecretSource, secretEnvName } from '../engine/index';
+import { type CredentialSource, type SecretSource, credentialSpec, secretEnvName } from '../engine/index';
 
 /** `secretsFile` is an absolute path; `secretsFileName` names it in messages (as the user wrote it). */
 export function secretSource(env: NodeJS.ProcessEnv, secretsFile?: string, secretsFileName = secretsFile): SecretSource {
@@ -19,21 +19,15 @@ export function secretSource(env: NodeJS.ProcessEnv, secretsFile?: string, secre
   };
 }
 
+/** Each vendor's credentials from the environment variables its module names (`VOLCENGINE_ACCESS_KEY`, …). */
 export function credentialSource(env: NodeJS.ProcessEnv): CredentialSource {
   return {
-    huawei: () => {
-      const ak = env[V.huaweiAk];
-      const sk = env[V.huaweiSk];
-      const token = env[V.huaweiToken];
-      return ak || sk || token ? { ...(ak ? { ak } : {}), ...(sk ? { sk } : {}), ...(token ? { token } : {}) } : undefined;
+    get(provider) {
+      const spec = credentialSpec(provider);
+      if (!spec) return undefined;
+      const values: Record<string, string> = {};
+      for (const form of spec.forms) for (const f of form.fields) if (env[f.variable]) values[f.key] = env[f.variable]!;
+      return Object.keys(values).length ? values : undefined;
     },
-    volcengine: () => {
-      const accessKeyId = env[V.volcengineAccessKey];
-      const secretAccessKey = env[V.volcengineSecretKey];
-      if (!accessKeyId || !secretAccessKey) return undefined;
-      const sessionToken = env[V.volcengineSessionToken];
-      return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
-    },
-    zstackSession: () => env[V.zstackSession],
   };
 }

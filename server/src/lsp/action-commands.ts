@@ -5,15 +5,12 @@
  * clients without one, taken from the server's environment. Network actions are
  * refused in an untrusted workspace.
  */
-import { type ActionInput, type ActionName, type Channel, type Settings, actionsFor, blockers, planAction, previewPlan, selectResource } from '../engine/index';
+import { ACTION_NAMES, type ActionInput, type ActionName, CHANNEL_NAMES, type Channel, type Settings, actionsFor, blockers, isActionName, planAction, previewPlan, selectResource } from '../engine/index';
 import { executePlan } from '../delivery/execute';
 import { NODE_CRYPTO } from '../node/crypto';
 import { type ActionArgs, type ActionResult, Command, type PreviewResult } from '../protocol/index';
 import type { ServerContext } from './context';
 import { fileForUri } from './resources';
-
-const CHANNELS: readonly string[] = ['dingtalk', 'lark', 'wecom', 'webhook'];
-const ACTIONS: readonly ActionName[] = ['send', 'push', 'clear', 'apply', 'replay'];
 
 type Planned = { ok: true; input: ActionInput; plan: ReturnType<typeof planAction>; settings: Settings } | { ok: false; problem: string };
 
@@ -24,7 +21,7 @@ export function registerActionCommands(ctx: ServerContext): void {
     if (!planned.ok) return { action: a.action ?? 'none', requests: [], problems: [planned.problem], missing: [], notes: [] };
     return previewPlan(planned.plan);
   });
-  for (const action of ACTIONS) ctx.commands.register(Command[action], (args) => run(ctx, action, (args[0] ?? {}) as Partial<ActionArgs>));
+  for (const action of ACTION_NAMES) ctx.commands.register(Command[action], (args) => run(ctx, action, (args[0] ?? {}) as Partial<ActionArgs>));
 }
 
 async function run(ctx: ServerContext, action: ActionName, a: Partial<ActionArgs>): Promise<ActionResult> {
@@ -51,8 +48,8 @@ function refused(problem: string): ActionResult {
 
 async function plan(ctx: ServerContext, a: Partial<ActionArgs>, requested: ActionName | undefined): Promise<Planned> {
   if (typeof a.uri !== 'string') return { ok: false, problem: 'No document was named.' };
-  if (a.channel !== undefined && !CHANNELS.includes(a.channel)) return { ok: false, problem: `Unknown channel "${a.channel}".` };
-  if (requested !== undefined && !ACTIONS.includes(requested)) return { ok: false, problem: `Unknown action "${String(requested)}".` };
+  if (a.channel !== undefined && !(CHANNEL_NAMES as readonly string[]).includes(a.channel)) return { ok: false, problem: `Unknown channel "${a.channel}".` };
+  if (requested !== undefined && !isActionName(requested)) return { ok: false, problem: `Unknown action "${String(requested)}".` };
   const found = await fileForUri(ctx.analyses, a.uri);
   if (!found) return { ok: false, problem: 'This document holds no alert-config resource.' };
   const sel = selectResource(found.file, typeof a.documentIndex === 'number' ? a.documentIndex : undefined);

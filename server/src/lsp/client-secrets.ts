@@ -5,9 +5,9 @@
  * environment, as the CLI takes them.
  */
 import type { Connection } from 'vscode-languageserver/node';
-import { type CredentialSource, type SecretSource, referencesIn } from '../engine/index';
+import { type CredentialSource, type SecretSource, completeForm, credentialSpecs, referencesIn } from '../engine/index';
 import { credentialSource, secretSource } from '../env/sources';
-import { ClientRequest, type CredentialProvider, type GetSecretsResult, type ListSecretsResult, type StoreSecretParams } from '../protocol/index';
+import { ClientRequest, type GetSecretsResult, type ListSecretsResult, type StoreSecretParams } from '../protocol/index';
 import type { ClientState } from './client-state';
 import { withTimeout } from './safe';
 
@@ -60,11 +60,11 @@ export class ClientSecrets {
     return { env: fallback.env, secret: (name) => stored[name] ?? undefined, where: (ref) => (ref.kind === 'secret' ? `secret ${ref.name}` : ref.name) };
   }
 
-  /** Credentials from the client's storage when it has one, else the SDKs' environment variables. */
+  /** Each vendor's credentials from the client's storage when it holds a complete set, else from the environment variables. */
   async credentials(): Promise<CredentialSource> {
     const env = credentialSource(this.env);
     if (!this.storage) return env;
-    const ask = async (provider: CredentialProvider): Promise<Record<string, string> | undefined> => {
+    const ask = async (provider: string): Promise<Record<string, string> | undefined> => {
       try {
         const r = await this.connection.sendRequest<Record<string, string> | null>(ClientRequest.getCredentials, { provider });
         return r && typeof r === 'object' ? r : undefined;
@@ -72,11 +72,14 @@ export class ClientSecrets {
         return undefined;
       }
     };
-    const [huawei, volcengine, zstack] = await Promise.all([ask('huawei'), ask('volcengine'), ask('zstack')]);
+    const specs = credentialSpecs();
+    const stored = new Map(await Promise.all(specs.map(async (s) => [s.provider, await ask(s.provider)] as const)));
     return {
-      huawei: () => (huawei && (huawei['ak'] || huawei['token']) ? { ...(huawei['ak'] ? { ak: huawei['ak'] } : {}), ...(huawei['sk'] ? { sk: huawei['sk'] } : {}), ...(huawei['token'] ? { token: huawei['token'] } : {}) } : env.huawei()),
-      volcengine: () => (volcengine?.['accessKeyId'] && volcengine['secretAccessKey'] ? { accessKeyId: volcengine['accessKeyId'], secretAccessKey: volcengine['secretAccessKey'], ...(volcengine['sessionToken'] ? { sessionToken: volcengine['sessionToken'] } : {}) } : env.volcengine()),
-      zstackSession: () => zstack?.['session'] ?? env.zstackSession(),
+      get(provider) {
+        const spec = specs.find((s) => s.provider === provider);
+        const values = stored.get(provider);
+        return spec && completeForm(spec, values) ? values : env.get(provider);
+      },
     };
   }
 }

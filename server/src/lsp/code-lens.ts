@@ -4,13 +4,19 @@
  * client can run them; the VS Code client adds confirmation and progress around them.
  */
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
+import { type VerbId, verb } from '../engine/index';
 import { Command } from '../protocol/index';
 import type { ServerContext } from './context';
 import { listActions } from './resource-commands';
 import { safe } from './safe';
 
-const TITLES = { send: 'Send test message', push: 'Push events', clear: 'Clear events', apply: 'Apply', replay: 'Replay callback' } as const;
 const CHANNEL_LABELS: Record<string, string> = { dingtalk: 'DingTalk', lark: 'Lark', wecom: 'WeCom', webhook: 'Webhook' };
+
+/** A verb's lens title (the verbs table's label): `Send test message`, or in Simplified Chinese. */
+function title(id: VerbId, zh: boolean): string {
+  const label = verb(id)!.label;
+  return zh ? label.zh : label.en.replace(/ (\w)/g, (_m, c: string) => ` ${c.toLowerCase()}`);
+}
 
 export function registerCodeLens(ctx: ServerContext): void {
   ctx.connection.onCodeLens(
@@ -19,15 +25,16 @@ export function registerCodeLens(ctx: ServerContext): void {
       if (!analysis || analysis.mode !== 'resource') return [];
       const uri = analysis.doc.uri;
       const lenses: CodeLens[] = [];
+      const zh = ctx.client.locale === 'zh-cn';
       for (const r of listActions(analysis.file, analysis.doc.lines())) {
         const range = { start: r.range!.start, end: r.range!.start };
         const ref = { uri, documentIndex: r.documentIndex };
-        lenses.push({ range, command: { title: 'Preview request', command: Command.preview, arguments: [ref] } });
+        lenses.push({ range, command: { title: title('preview', zh), command: Command.preview, arguments: [ref] } });
         for (const action of r.actions) {
           if (action === 'send' && r.channels && r.channels.length > 1) {
-            for (const channel of r.channels) lenses.push({ range, command: { title: `Send to ${CHANNEL_LABELS[channel] ?? channel}`, command: Command.send, arguments: [{ ...ref, channel }] } });
+            for (const channel of r.channels) lenses.push({ range, command: { title: `${zh ? '发送到' : 'Send to'} ${CHANNEL_LABELS[channel] ?? channel}`, command: Command.send, arguments: [{ ...ref, channel }] } });
           } else {
-            lenses.push({ range, command: { title: TITLES[action], command: Command[action], arguments: [ref] } });
+            lenses.push({ range, command: { title: title(action, zh), command: Command[action], arguments: [ref] } });
           }
         }
       }

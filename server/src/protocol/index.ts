@@ -6,20 +6,20 @@
  * names.
  */
 
-/** Commands the server executes (`workspace/executeCommand`). */
+import type { ActionReport } from '../engine/index';
+import { type ActionName, VERBS } from '../engine/verbs';
+
+/** The server commands of the verbs table (`alertcfg.preview`, `alertcfg.send`, …), by verb id. */
+const VERB_COMMANDS = Object.fromEntries(VERBS.map((v) => [v.id, v.command])) as { readonly [V in (typeof VERBS)[number] as V['id']]: V['command'] };
+
+/**
+ * Commands the server executes (`workspace/executeCommand`). The verbs' (derived
+ * from the verbs table, engine/verbs.ts) take [ActionArgs]: `preview` answers a
+ * PreviewResult (ActionArgs.action names the action to preview, by default the
+ * resource's first); the others send and answer an ActionResult.
+ */
 export const Command = {
-  /** The HTTP request(s) an action would send, secrets masked. Args: [ActionArgs & {action?}]. Result: PreviewResult. */
-  preview: 'alertcfg.preview',
-  /** Send a test message (Contact channel, or DingTalkTestConnection). Args: [ActionArgs]. Result: ActionResult. */
-  send: 'alertcfg.send',
-  /** AOM push events. Args: [ActionArgs]. Result: ActionResult. */
-  push: 'alertcfg.push',
-  /** AOM clear events. Args: [ActionArgs]. Result: ActionResult. */
-  clear: 'alertcfg.clear',
-  /** Create the resource (Volcengine CreateContact, CTS notification). Args: [ActionArgs]. Result: ActionResult. */
-  apply: 'alertcfg.apply',
-  /** Replay an AlarmCallback to its receiver. Args: [ActionArgs]. Result: ActionResult. */
-  replay: 'alertcfg.replay',
+  ...VERB_COMMANDS,
   /** Which actions apply to each resource of a document. Args: [{uri}]. Result: ResourceActions[]. */
   listActions: 'alertcfg.listActions',
   /** A new resource from the doc's example. Args: [{kind, name?}]. Result: {text}. */
@@ -31,7 +31,7 @@ export const Command = {
 export type CommandId = (typeof Command)[keyof typeof Command];
 export const ALL_COMMANDS: readonly string[] = Object.values(Command);
 
-export type ActionName = 'send' | 'push' | 'clear' | 'apply' | 'replay';
+export type { ActionName };
 
 /** Names one resource: a document of a file. */
 export interface ResourceRef {
@@ -87,8 +87,6 @@ export interface ResourceActions {
   range?: LspRange;
 }
 
-/** Previews and reports are the engine's own types, masked before they leave the server. */
-import type { ActionReport } from '../engine/index';
 export type { ActionAttempt, ActionReport, Preview as PreviewResult, PreviewedRequest } from '../engine/index';
 
 /** Requests the server sends to the client. */
@@ -99,13 +97,14 @@ export const ClientRequest = {
   listSecrets: 'alertcfg/listSecrets',
   /** Store a secret. Params: {name, value}. Result: {stored: boolean}. */
   storeSecret: 'alertcfg/storeSecret',
-  /** Cloud credentials from the client's secret storage. Params: {provider: 'huawei'|'volcengine'|'zstack'}. Result: Record<string,string> | null. */
+  /** Cloud credentials from the client's secret storage. Params: {provider} (a provider of the credential table). Result: Record<string,string> | null. */
   getCredentials: 'alertcfg/getCredentials',
 } as const;
 
-export type CredentialProvider = 'huawei' | 'volcengine' | 'zstack';
+/** A vendor's name for its credentials (`huawei`, `volcengine`, `zstack`: the credential table's providers). */
+export type CredentialProvider = string;
 
-/** Credentials as the client stores them: huawei {ak, sk} or {token}; volcengine {accessKeyId, secretAccessKey, sessionToken?}; zstack {session}. */
+/** Credentials as the client stores them: one record per provider, by field key (the credential table's forms). */
 export interface GetCredentialsParams {
   provider: CredentialProvider;
 }

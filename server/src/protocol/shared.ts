@@ -8,3 +8,5 @@
 export { KIND_TABLE } from '../engine/kinds/table.generated';
 export { SETTING_DEFINITIONS, type SettingDefinition } from '../engine/config/settings';
 export { Masker, maskValue } from '../engine/actions/mask';
+export { CREDENTIAL_TABLE } from '../engine/vendors/table.generated';
+export { VERBS, type Label, type Verb, type VerbConfirm, type VerbEffect } from '../engine/verbs';

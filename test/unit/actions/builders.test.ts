@@ -57,7 +57,8 @@ function secretSource(env: Record<string, string> = ENV, secrets: Record<string,
 }
 
 function credentials(c: { huawei?: { ak?: string; sk?: string; token?: string }; volcengine?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }; zstack?: string } = {}): CredentialSource {
-  return { huawei: () => c.huawei, volcengine: () => c.volcengine, zstackSession: () => c.zstack };
+  const stored: Record<string, Record<string, string> | undefined> = { huawei: c.huawei, volcengine: c.volcengine, zstack: c.zstack === undefined ? undefined : { session: c.zstack } };
+  return { get: (provider) => stored[provider] };
 }
 
 const ALL_CREDENTIALS = credentials({ huawei: HUAWEI, volcengine: VOLC, zstack: ZSTACK_SESSION });

@@ -6,7 +6,11 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { dingtalkMarkdown, dingtalkText, larkText, renderTemplate, webhookPayload, wecomText } from '../../../server/src/engine/actions/messages';
+import { renderTemplate } from '../../../server/src/engine/actions/messages';
+import { dingtalkMarkdown, dingtalkText } from '../../../server/src/engine/vendors/dingtalk';
+import { larkText } from '../../../server/src/engine/vendors/lark';
+import { webhookPayload } from '../../../server/src/engine/vendors/webhook';
+import { wecomText } from '../../../server/src/engine/vendors/wecom';
 
 const TIME = new Date('2024-05-20T07:00:00Z');
 

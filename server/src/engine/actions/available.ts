@@ -6,9 +6,9 @@ import { kindModule } from '../kinds/index';
 import type { Kind } from '../model/kinds';
 import type { Channel } from '../webhooks/channels';
 
-import type { ActionName } from './names';
+import type { ActionName } from '../verbs';
 
-export type { ActionName } from './names';
+export type { ActionName } from '../verbs';
 
 export function actionsFor(kind: Kind, body: unknown, envelope: { action?: unknown } = {}): ActionName[] {
   return kindModule(kind)?.actions(body, envelope) ?? [];

@@ -5,8 +5,12 @@
  */
 import type { OutgoingRequest } from '../http/request';
 
-/** Who answers: decides how the response is read (HTTP-200-with-errcode bots, 204 AOM, ...). */
-export type Vendor = 'dingtalk' | 'lark' | 'wecom' | 'webhook' | 'volcengine' | 'huawei-aom' | 'huawei-cts' | 'zstack' | 'tencent-callback';
+/**
+ * Who answers, as the vendors registry names the ways answers are read
+ * (`dingtalk`, `volcengine`, `huawei-cts`, …): it decides how the response is read
+ * (HTTP-200-with-errcode bots, 204 AOM, ...) and whether a refusal may be retried.
+ */
+export type Vendor = string;
 
 export interface PlannedRequest {
   vendor: Vendor;

@@ -1,21 +1,12 @@
 /**
  * Where the values an action needs come from, named as the CLI reads them: each
  * `${env:NAME}` from NAME, each `${secret:NAME}` from ALERTCFG_SECRET_<NAME>, cloud
- * credentials from the SDKs' usual environment variables. A value that is not set
+ * credentials from the SDKs' usual environment variables (each vendor's module names
+ * them). A value that is not set
  * is shown as `<unset: VARIABLE>` where it belongs in a previewed request, and
  * runnable curl commands read the variables themselves (`"$ALERTCFG_SECRET_NAME"`).
  */
 import { type Reference, secretEnvName } from './references';
-
-export const CREDENTIAL_VARIABLES = {
-  huaweiAk: 'HUAWEICLOUD_SDK_AK',
-  huaweiSk: 'HUAWEICLOUD_SDK_SK',
-  huaweiToken: 'HUAWEICLOUD_SDK_TOKEN',
-  volcengineAccessKey: 'VOLCENGINE_ACCESS_KEY',
-  volcengineSecretKey: 'VOLCENGINE_SECRET_KEY',
-  volcengineSessionToken: 'VOLCENGINE_SESSION_TOKEN',
-  zstackSession: 'ZSTACK_SESSION_UUID',
-} as const;
 
 /** The environment variable the CLI reads a reference from. */
 export function referenceVariable(ref: Reference): string {

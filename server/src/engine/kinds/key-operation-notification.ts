@@ -3,9 +3,16 @@
  * (`POST /v3/{project_id}/notifications`), unique by `notification_name`.
  */
 import schema from '../../../../schemas/key-operation-notification.schema.json';
+import type { PlanBuilder } from '../actions/build/context';
 import { keyOperationRule } from '../rules/key-operation';
+import { huaweiCall } from '../vendors/huawei';
 import { has } from './raw-body';
 import type { KindModule } from './types';
+
+/** Creates the notification: CTS `POST /v3/{project_id}/notifications` with the body as written. */
+function apply(b: PlanBuilder): void {
+  huaweiCall(b, { service: 'cts', version: 'v3', method: 'POST', path: '/notifications', body: b.resolvedBody(), label: 'CTS create key operation notification', idempotent: false });
+}
 
 export const keyOperationNotification: KindModule = {
   kind: 'KeyOperationNotification',
@@ -20,4 +27,5 @@ export const keyOperationNotification: KindModule = {
   template: { target: { region: 'cn-north-7', projectId: '<project-id>' } },
   rawBody: { words: ['notification_name'], keys: (r) => (has(r, 'notification_name') && has(r, 'operation_type') ? ['notification_name', 'operation_type'] : undefined), folder: 'notifications' },
   actions: () => ['apply'],
+  verbs: { apply },
 };

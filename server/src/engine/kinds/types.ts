@@ -5,7 +5,8 @@
  * (index.ts) lists the kinds; everything else asks it.
  */
 import type { ValidateFunction } from 'ajv';
-import type { ActionName } from '../actions/names';
+import type { PlanBuilder } from '../actions/build/context';
+import type { ActionName } from '../verbs';
 import type { MapNode } from '../parse/tree';
 import type { CodeDoc, Rule } from '../rules/types';
 import type { Channel } from '../webhooks/channels';
@@ -45,8 +46,13 @@ export interface KindModule {
    * folder for the example glob.
    */
   readonly rawBody?: { readonly words: readonly string[]; keys(root: MapNode): string[] | undefined; readonly folder: string };
-  /** The actions a resource offers, from its body and envelope. */
+  /** The actions a resource offers, from its body and envelope; the first is its main one. */
   actions(body: unknown, envelope: { action?: unknown }): ActionName[];
+  /**
+   * How each action it offers is planned: the request(s) it sends, through the
+   * vendor modules that sign them (`vendors/`), or the problems that stop it.
+   */
+  readonly verbs?: Readonly<Partial<Record<ActionName, (b: PlanBuilder) => void>>>;
   /** The bot channels a body can send to, for kinds that send per channel. */
   channels?(body: unknown): Channel[];
   /**

@@ -5,6 +5,9 @@
  */
 export type Channel = 'dingtalk' | 'lark' | 'wecom' | 'webhook';
 
+/** Every channel, in the order the CLI and pickers list them. */
+export const CHANNEL_NAMES: readonly Channel[] = ['dingtalk', 'lark', 'wecom', 'webhook'];
+
 export interface ChannelInfo {
   channel: Channel;
   label: string;

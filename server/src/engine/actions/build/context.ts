@@ -5,8 +5,9 @@
 import type { Settings } from '../../config/settings';
 import { type CryptoPort, PURE_CRYPTO } from '../../crypto/port';
 import type { Kind } from '../../model/kinds';
-import type { ActionName } from '../available';
+import type { ActionName } from '../../verbs';
 import { Masker } from '../mask';
+import { renderTemplate } from '../messages';
 import type { PlannedRequest } from '../plan';
 import { type SecretSource, resolveReferences } from '../references';
 import { hasUnset, isShellName, referenceVariable, unsetMarker } from '../variables';
@@ -14,24 +15,13 @@ import type { Channel } from '../../webhooks/channels';
 
 const UNRESOLVED = /\$\{(env|secret):[^}]*\}/;
 
-export interface HuaweiCredentials {
-  ak?: string;
-  sk?: string;
-  /** IAM token, the alternative to AK/SK (`X-Auth-Token`). */
-  token?: string;
-}
-
-export interface VolcengineCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
-
+/**
+ * Cloud credentials, asked for by vendor (the registry's `provider`): the stored
+ * values by field key (`{ak, sk}`, `{accessKeyId, secretAccessKey}`, `{session}`),
+ * or undefined when none are set.
+ */
 export interface CredentialSource {
-  huawei(): HuaweiCredentials | undefined;
-  volcengine(): VolcengineCredentials | undefined;
-  /** ZStack session UUID (`Authorization: OAuth <uuid>`). */
-  zstackSession(): string | undefined;
+  get(provider: string): Readonly<Record<string, string>> | undefined;
 }
 
 export interface ActionInput {
@@ -147,6 +137,17 @@ export class PlanBuilder {
   /** The crypto port signing uses. */
   get crypto(): CryptoPort {
     return this.input.crypto ?? PURE_CRYPTO;
+  }
+
+  /** The vendor body as it is sent: the body (a raw one without its `$schema`), references resolved. */
+  resolvedBody(): Record<string, unknown> {
+    const { $schema: _ignored, ...body } = obj(this.input.body);
+    return this.resolve(body);
+  }
+
+  /** A test message's text: the one asked for, or the configured template's. */
+  messageText(): string {
+    return this.input.message ?? renderTemplate(this.input.settings.messageTemplate, { name: this.name, kind: this.input.kind, time: this.input.now });
   }
 
   get name(): string {

@@ -1,0 +1,116 @@
+/**
+ * The verbs table: every action alertcfg offers on a resource, in one place. The
+ * protocol's command ids, the CLI's subcommands, the VS Code commands with their
+ * palette and context-menu entries, and their titles in English and Simplified
+ * Chinese are derived from it (or checked against it by a test). Which kinds offer
+ * a verb is for each kind to say (`KindModule.verbs`), not for this table.
+ */
+
+export interface Label {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/**
+ * What running a verb does beyond this machine: `none` (it only looks), `send` (a
+ * request that changes no cloud resource: a test message, a replay), `change` (it
+ * changes cloud resources).
+ */
+export type VerbEffect = 'none' | 'send' | 'change';
+
+/** When the editor asks before running: never, the first time per host, or every time. */
+export type VerbConfirm = 'never' | 'first-host' | 'always';
+
+export interface Verb {
+  readonly id: string;
+  readonly label: Label;
+  /** The language server's command (`workspace/executeCommand`). */
+  readonly command: string;
+  /** The VS Code command of the palette and the context menu. */
+  readonly clientCommand: string;
+  /** The CLI subcommand. */
+  readonly cli: string;
+  readonly effect: VerbEffect;
+  readonly confirm: VerbConfirm;
+  /** A codicon for the editor's title bar, when the verb has a button there. */
+  readonly icon?: string;
+}
+
+export const VERBS = [
+  {
+    id: 'preview',
+    label: { en: 'Preview Request', zh: '预览请求' },
+    command: 'alertcfg.preview',
+    clientCommand: 'alertcfg.previewRequest',
+    cli: 'preview',
+    effect: 'none',
+    confirm: 'never',
+    icon: '$(eye)',
+  },
+  {
+    id: 'send',
+    label: { en: 'Send Test Message', zh: '发送测试消息' },
+    command: 'alertcfg.send',
+    clientCommand: 'alertcfg.sendTestMessage',
+    cli: 'send',
+    effect: 'send',
+    confirm: 'first-host',
+    icon: '$(send)',
+  },
+  {
+    id: 'push',
+    label: { en: 'Push Events', zh: '推送事件' },
+    command: 'alertcfg.push',
+    clientCommand: 'alertcfg.pushEvents',
+    cli: 'push',
+    effect: 'change',
+    confirm: 'first-host',
+  },
+  {
+    id: 'clear',
+    label: { en: 'Clear Events', zh: '清除事件' },
+    command: 'alertcfg.clear',
+    clientCommand: 'alertcfg.clearEvents',
+    cli: 'clear',
+    effect: 'change',
+    confirm: 'always',
+  },
+  {
+    id: 'apply',
+    label: { en: 'Apply', zh: '应用' },
+    command: 'alertcfg.apply',
+    clientCommand: 'alertcfg.applyResource',
+    cli: 'apply',
+    effect: 'change',
+    confirm: 'always',
+  },
+  {
+    id: 'replay',
+    label: { en: 'Replay Callback', zh: '重放回调' },
+    command: 'alertcfg.replay',
+    clientCommand: 'alertcfg.replayCallback',
+    cli: 'replay',
+    effect: 'send',
+    confirm: 'first-host',
+  },
+] as const satisfies readonly Verb[];
+
+/** A verb's id: `preview`, `send`, … */
+export type VerbId = (typeof VERBS)[number]['id'];
+
+/** The verbs that send requests (all but preview): what a kind offers on a resource. */
+export type ActionName = Exclude<VerbId, 'preview'>;
+
+const BY_ID = new Map<string, Verb>(VERBS.map((v) => [v.id, v]));
+
+export function verb(id: string): Verb | undefined {
+  return BY_ID.get(id);
+}
+
+/** True for the verbs that send requests (every verb but preview). */
+export function isActionName(id: unknown): id is ActionName {
+  return typeof id === 'string' && id !== 'preview' && BY_ID.has(id);
+}
+
+/** The action names, in table order. */
+export const ACTION_NAMES: readonly ActionName[] = VERBS.filter((v) => v.id !== 'preview').map((v) => v.id as ActionName);
