@@ -2,11 +2,23 @@
  * Huawei Cloud stand-in, AOM and CTS in one server (research.md §D, docs/003, docs/004):
  * - AOM `PUT /v2/{project_id}/push/events[?action=clear]` → 204;
  *   bad body → 400 `{error_code:"AOM.0400", error_msg:"parse eventParam failed", error_type:"SC_BAD_REQUEST"}`.
- * - CTS `POST /v3/{project_id}/notifications` → 201 echoing the request plus
- *   notification_id/status/create_time/notification_type/project_id;
- *   bad body → 400 `{error_code:"CTS.0001", error_msg}`; a notification_name already
- *   created → 400 `{error_code:"CTS.0400", error_msg:"NotificationV3 name is existed already"}`
- *   (research-gitops.md §2.1).
+ * - CTS key-operation notifications, a small stateful fake (details and guesses
+ *   in `cts-notifications.ts`): `POST /v3/{project_id}/notifications` → 201;
+ *   `GET /v3/{project_id}/notifications/{smn|fun}[?notification_name=]` → 200
+ *   `{notifications}`; `PUT /v3/{project_id}/notifications` → 200 (full replace);
+ *   `DELETE /v3/{project_id}/notifications?notification_id=a[,b]` → 204, unknown → 404.
+ * - Another path or method → 404 `APIGW.0101`; another project → 403 `APIGW.0302`.
+ *
+ * Test hooks: `notifications` is the CTS state (change, push with
+ * `addNotification`, splice) to simulate edits in the console; `writes` lists
+ * every CTS POST/PUT/DELETE received, scripted ones included;
+ * `failWhen(operation, body)` makes a chosen, authenticated request fail
+ * (`{status, code, message}` as `{error_code, error_msg}`, or a raw canned
+ * answer). Operations: `PushEvents`, `CreateNotification`, `ListNotifications`
+ * (body `{notification_type, notification_name?}`), `UpdateNotification`,
+ * `DeleteNotification` (body `{notification_id: [ids]}`); POST/PUT get the
+ * parsed JSON body. The `script` behaviours of `server.ts` apply to every request.
+ *
  * Auth: `X-Auth-Token` equal to the configured token, or AK/SK
  * `Authorization: SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…`;
  * failures → 401 `{error_code:"APIG.0301", error_msg:"Incorrect IAM authentication information: …"}`.
@@ -27,7 +39,20 @@
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
-import { header, isObject, json, parseJson, startServer, type Received, type StandIn, type StandInOptions, type VendorAnswer } from './server';
+import { header, isObject, json, parseJson, startServer, type Canned, type Received, type StandIn, type StandInOptions, type VendorAnswer } from './server';
+import { ctsNotifications, type Notification } from './cts-notifications';
+
+/** A failure `failWhen` asks for: a vendor error (`{error_code, error_msg}`) or a raw canned answer. */
+export type HuaweiFailure = { status: number; code: string; message: string } | Canned;
+
+/** A CTS write request as received (POST, PUT or DELETE on notifications). */
+export interface HuaweiWrite {
+  method: string;
+  url: string;
+  /** The parsed JSON body (undefined for DELETE or a body that is not JSON). */
+  body: unknown;
+  verdict: string;
+}
 
 /** The SDK signer's building blocks (protected statics in its typings, public at run time). */
 interface AkskPieces {
@@ -51,13 +76,19 @@ export interface HuaweiOptions extends StandInOptions {
   now?: () => number;
   /** Create a notification_name again instead of answering CTS.0400 (for tests that apply one file many times). */
   allowSameName?: boolean;
+  /** Called for each authenticated request to a known route; an answer replaces the operation's. */
+  failWhen?: (operation: string, body: unknown) => HuaweiFailure | undefined;
 }
 
 export interface HuaweiStandIn extends StandIn {
   /** Accepted AOM pushes. */
   events: { action: 'report' | 'clear'; events: unknown[] }[];
-  /** Created CTS notifications (the 201 bodies). */
+  /** The CTS state: the project's notifications in creation order (the 201 bodies, then PUT results). */
   notifications: Record<string, unknown>[];
+  /** Adds a notification as if made in the console (not a write); `status` is honoured. */
+  addNotification(body: Record<string, unknown>): Record<string, unknown>;
+  /** Every CTS write request received so far. */
+  readonly writes: HuaweiWrite[];
 }
 
 const AUTH_RE = /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-fA-F]+)$/;
@@ -133,64 +164,81 @@ function aomProblem(body: unknown, clear: boolean): string | undefined {
   return undefined;
 }
 
-/** Why a CTS body is rejected, or undefined. */
-function ctsProblem(body: unknown): string | undefined {
-  if (!isObject(body)) return 'the request body is not a JSON object';
-  if (typeof body['notification_name'] !== 'string' || body['notification_name'] === '') return 'notification_name is mandatory';
-  const type = body['operation_type'];
-  if (type !== 'complete' && type !== 'customized') return 'operation_type must be complete or customized';
-  if (type === 'customized' && (!Array.isArray(body['operations']) || body['operations'].length === 0)) return 'operations is mandatory for customized';
-  const users = body['notify_user_list'];
-  if (users !== undefined) {
-    if (!Array.isArray(users) || users.length > 10) return 'notify_user_list supports at most 10 user groups';
-    const count = users.reduce((n: number, g: unknown) => n + (isObject(g) && Array.isArray(g['user_list']) ? g['user_list'].length : 0), 0);
-    if (count > 50) return 'notify_user_list supports at most 50 users';
-  }
-  return undefined;
+const CTS_WRITE = /^\/v3\/[^/]+\/notifications$/;
+const CTS_OPERATIONS: Record<string, string | undefined> = { POST: 'CreateNotification', PUT: 'UpdateNotification', DELETE: 'DeleteNotification' };
+
+/** The operation a request asks for, its project, and the notification type for a list. */
+function route(req: Received): { operation: string; project: string; type?: string } | undefined {
+  const path = req.url.pathname;
+  const aom = /^\/v2\/([^/]+)\/push\/events$/.exec(path);
+  if (aom) return req.method === 'PUT' ? { operation: 'PushEvents', project: aom[1]! } : undefined;
+  const list = /^\/v3\/([^/]+)\/notifications\/([^/]+)$/.exec(path);
+  if (list) return req.method === 'GET' ? { operation: 'ListNotifications', project: list[1]!, type: list[2]! } : undefined;
+  const cts = /^\/v3\/([^/]+)\/notifications$/.exec(path);
+  const operation = CTS_OPERATIONS[req.method];
+  return cts && operation ? { operation, project: cts[1]! } : undefined;
+}
+
+/** What `failWhen` is given as the body of each operation. */
+function failWhenBody(operation: string, req: Received, type: string | undefined): unknown {
+  const q = req.url.searchParams;
+  if (operation === 'ListNotifications') return { notification_type: type, ...(q.has('notification_name') ? { notification_name: q.get('notification_name') } : {}) };
+  if (operation === 'DeleteNotification') return { notification_id: q.getAll('notification_id').flatMap((v) => v.split(',')) };
+  return parseJson(req.text);
 }
 
 export async function startHuawei(options: HuaweiOptions): Promise<HuaweiStandIn> {
   if (!options.token && !options.aksk) throw new Error('startHuawei: configure a token, an AK/SK pair, or both');
   const now = options.now ?? Date.now;
   const events: HuaweiStandIn['events'] = [];
-  const notifications: Record<string, unknown>[] = [];
+  const notifications: Notification[] = [];
+  const cts = ctsNotifications(notifications, { projectId: options.projectId, allowSameName: options.allowSameName, now });
   const handler = (req: Received): VendorAnswer => {
-    const aom = /^\/v2\/([^/]+)\/push\/events$/.exec(req.url.pathname);
-    const cts = /^\/v3\/([^/]+)\/notifications$/.exec(req.url.pathname);
-    const route = aom && req.method === 'PUT' ? 'aom' : cts && req.method === 'POST' ? 'cts' : undefined;
-    if (!route) return json(404, { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' }, 'no such API');
+    const found = route(req);
+    if (!found) return json(404, { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' }, 'no such API');
     const denied = authProblem(req, options, now());
     if (denied) return denied;
-    const project = (aom ?? cts)![1];
+    const { operation, project, type } = found;
     if (project !== options.projectId) return json(403, { error_code: 'APIGW.0302', error_msg: `project ${project} is not accessible with these credentials` }, 'wrong project');
+    const forced = options.failWhen?.(operation, failWhenBody(operation, req, type));
+    if (forced) {
+      if ('code' in forced) return json(forced.status, { error_code: forced.code, error_msg: forced.message }, `failWhen: ${forced.code} ${forced.message}`);
+      return { status: forced.status, body: forced.body, headers: forced.headers, verdict: `failWhen: HTTP ${forced.status}` };
+    }
     const body = parseJson(req.text);
-    if (route === 'aom') {
-      const clear = req.url.searchParams.get('action') === 'clear';
-      const problem = aomProblem(body, clear);
-      if (problem) {
-        return json(400, { error_code: 'AOM.0400', error_msg: 'parse eventParam failed', error_type: 'SC_BAD_REQUEST', trace_id: randomUUID() }, `AOM.0400 ${problem}`);
-      }
-      events.push({ action: clear ? 'clear' : 'report', events: (body as { events: unknown[] }).events });
-      return { status: 204, verdict: 'ok' };
+    switch (operation) {
+      case 'CreateNotification':
+        return cts.create(body);
+      case 'ListNotifications':
+        return cts.list(type!, req.url.searchParams);
+      case 'UpdateNotification':
+        return cts.update(body);
+      case 'DeleteNotification':
+        return cts.remove(req.url.searchParams);
     }
-    const problem = ctsProblem(body);
-    if (problem) return json(400, { error_code: 'CTS.0001', error_msg: `Invalid request: ${problem}` }, `CTS.0001 ${problem}`);
-    const request = body as Record<string, unknown>;
-    if (!options.allowSameName && notifications.some((n) => n['notification_name'] === request['notification_name'])) {
-      return json(400, { error_code: 'CTS.0400', error_msg: 'NotificationV3 name is existed already' }, 'CTS.0400 duplicate notification_name');
+    const clear = req.url.searchParams.get('action') === 'clear';
+    const problem = aomProblem(body, clear);
+    if (problem) {
+      return json(400, { error_code: 'AOM.0400', error_msg: 'parse eventParam failed', error_type: 'SC_BAD_REQUEST', trace_id: randomUUID() }, `AOM.0400 ${problem}`);
     }
-    const topic = typeof request['topic_id'] === 'string' ? request['topic_id'] : '';
-    const created = {
-      ...request,
-      notification_id: randomUUID(),
-      notification_type: topic.startsWith('urn:fss:') ? 'fun' : 'smn',
-      project_id: options.projectId,
-      status: 'enabled',
-      create_time: now(),
-    };
-    notifications.push(created);
-    return json(201, created, 'ok');
+    events.push({ action: clear ? 'clear' : 'report', events: (body as { events: unknown[] }).events });
+    return { status: 204, verdict: 'ok' };
   };
   const standIn = await startServer(handler, options);
-  return Object.assign(standIn, { events, notifications });
+  const extra = {
+    events,
+    notifications,
+    addNotification(body: Record<string, unknown>) {
+      const added = cts.add(body);
+      if (body['status'] !== undefined) added['status'] = body['status'];
+      return added;
+    },
+    get writes(): HuaweiWrite[] {
+      return standIn.requests
+        .filter((r) => r.method !== 'GET' && CTS_WRITE.test(new URL(r.url, 'http://127.0.0.1').pathname))
+        .map((r) => ({ method: r.method, url: r.url, body: parseJson(r.body), verdict: r.verdict }));
+    },
+  };
+  // defineProperties keeps `writes` a getter (Object.assign would copy its value once).
+  return Object.defineProperties(standIn, Object.getOwnPropertyDescriptors(extra)) as HuaweiStandIn;
 }
