@@ -9,6 +9,7 @@ import type { PlanBuilder } from '../actions/build/context';
 import type { ActionName } from '../verbs';
 import type { MapNode } from '../parse/tree';
 import type { CodeDoc, Rule } from '../rules/types';
+import type { SyncSpec } from '../sync/types';
 import type { Channel } from '../webhooks/channels';
 
 export type Schema = Record<string, unknown>;
@@ -53,6 +54,11 @@ export interface KindModule {
    * vendor modules that sign them (`vendors/`), or the problems that stop it.
    */
   readonly verbs?: Readonly<Partial<Record<ActionName, (b: PlanBuilder) => void>>>;
+  /**
+   * GitOps sync (plan, apply, prune, import), for kinds whose resources live in a
+   * cloud account and are unique there by `nameField`.
+   */
+  readonly sync?: SyncSpec;
   /** The bot channels a body can send to, for kinds that send per channel. */
   channels?(body: unknown): Channel[];
   /**
