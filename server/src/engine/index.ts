@@ -55,3 +55,4 @@ export { foldingRanges, type FoldRange } from './features/folding';
 export { selectionRangesAt } from './features/selection';
 export { yamlSpotAt, type YamlSpot } from './features/yaml-context';
 export { fixesFor, applyEdits, secretMoveFor, envNameFor, type Fix, type FixContext, type OffsetEdit, type SecretMove } from './fixes/index';
+export * from './sync/index';

@@ -11,9 +11,9 @@ import { type AddressField, webhookAddressRule } from '../rules/webhook-address'
 import { CHANNELS, type Channel } from '../webhooks/channels';
 import { dingtalkMessage } from '../vendors/dingtalk';
 import { larkMessage } from '../vendors/lark';
-import { volcengineCall } from '../vendors/volcengine';
 import { webhookMessage } from '../vendors/webhook';
 import { wecomMessage } from '../vendors/wecom';
+import { contactSync } from './contact-sync';
 import { has } from './raw-body';
 import type { KindModule } from './types';
 
@@ -85,7 +85,7 @@ function send(b: PlanBuilder): void {
 
 /** Creates the contact: Volcengine VMP CreateContact with the body as written. */
 function apply(b: PlanBuilder): void {
-  volcengineCall(b, { service: 'vmp', version: '2021-03-03', action: 'CreateContact', body: b.resolvedBody(), label: 'Volcengine CreateContact', idempotent: false });
+  contactSync.create(b);
 }
 
 export const contact: KindModule = {
@@ -130,4 +130,5 @@ export const contact: KindModule = {
   actions: (body) => (contactChannels(body).length ? ['send', 'apply'] : ['apply']),
   verbs: { send, apply },
   channels: contactChannels,
+  sync: contactSync,
 };
