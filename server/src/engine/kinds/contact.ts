@@ -11,6 +11,7 @@ import { type AddressField, webhookAddressRule } from '../rules/webhook-address'
 import { CHANNELS, type Channel } from '../webhooks/channels';
 import { dingtalkMessage } from '../vendors/dingtalk';
 import { larkMessage } from '../vendors/lark';
+import { volcengineBotTest } from '../vendors/volcengine';
 import { webhookMessage } from '../vendors/webhook';
 import { wecomMessage } from '../vendors/wecom';
 import { contactSync } from './contact-sync';
@@ -70,6 +71,8 @@ function send(b: PlanBuilder): void {
   const hook = b.resolve(obj(body[block]));
   const url = address(b, block, hook['Address']);
   if (!url) return;
+  // Through the cloud: VMP sends the test itself, which proves the cloud (not only this machine) reaches the bot.
+  if (b.input.via === 'cloud') return volcengineBotTest(b, channel, hook);
   const text = b.messageText();
   switch (channel) {
     case 'dingtalk':
