@@ -37,7 +37,7 @@ export { PURE_CRYPTO, type CryptoPort, type BinaryLike } from './crypto/port';
 export { planAction, type ActionInput, type ActionPlan, type MissingValue, type CredentialSource } from './actions/build/index';
 export { answerReader, credentialSpec, credentialSpecs, registerVendor, vendorModule, vendorModules, type AnswerReader, type CredentialField, type CredentialForm, type CredentialSpec, type VendorModule } from './vendors/index';
 export { completeForm } from './vendors/credentials';
-export { ACTION_NAMES, VERBS, isActionName, verb, type Label, type Verb, type VerbEffect, type VerbConfirm, type VerbId } from './verbs';
+export { ACTION_NAMES, VERBS, isActionName, verb, type Label, type Verb, type VerbEffect, type VerbConfirm, type VerbId, type VerbScope, type WorkspaceVerbId } from './verbs';
 export { interpret, replayNeedsRetry, type ActionReport, type ActionAttempt, type DeliveryResult } from './actions/report';
 export { previewPlan, previewRequest, blockers, curlCommand, httpText, type Preview, type PreviewedRequest } from './actions/preview';
 export { runnableCurl, type RunnableCurl } from './actions/curl';
