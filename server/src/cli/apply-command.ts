@@ -51,7 +51,7 @@ export async function applyCommand(argv: string[], io: ActionIo): Promise<number
   if (!json) io.out(planText(plan));
   if (values['dry-run'] === true || !hasChanges(plan)) {
     if (json) io.out(`${JSON.stringify({ plan: planObject(plan), outcomes: [] }, null, 2)}\n`);
-    else if (!hasChanges(plan)) io.out('Nothing to apply: the cloud matches the repository.\n');
+    else if (!hasChanges(plan)) io.out(plan.problems.length ? 'Nothing to apply of what could be planned.\n' : 'Nothing to apply: the cloud matches the repository.\n');
     problems();
     return plan.problems.length ? 1 : 0;
   }

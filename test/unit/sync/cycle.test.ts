@@ -121,3 +121,31 @@ describe('KeyOperationNotification: create → noop → drift → update → con
     assert.deepEqual(converged.summary, { create: 0, update: 0, delete: 0, noop: 2, unmanaged: 0 });
   });
 });
+
+describe('secrets as the stand-in returns them', () => {
+  for (const secrets of ['plain', 'masked', 'omitted'] as const) {
+    test(`secrets ${secrets}: ${secrets === 'plain' ? 'a changed SecretKey is an update, printed masked' : 'not readable, never a change; sent again with an update'}`, async () => {
+      const vc = await keep(startVolcengine({ accessKeyId: VOLC_AK, secretAccessKey: VOLC_SK, secrets }));
+      vc.addContact({ Name: 'ops', Email: 'ops@example.com', DingTalkBotWebhook: { Address: 'https://oapi.dingtalk.com/robot/send?access_token=abc123', SecretKey: 'SEColdConsoleSecret00' } });
+      const files = { 'ops.yaml': contactYaml('ops', vc.url, ['Email: ops@example.com', 'DingTalkBotWebhook:', '  Address: https://oapi.dingtalk.com/robot/send?access_token=abc123', '  SecretKey: ${secret:ops-dt}']) };
+      const ctx = context(ENV);
+      const plan = await planSync(desired(files), ctx, runtime());
+      const [c] = plan.changes;
+      if (secrets === 'plain') {
+        assert.equal(c!.action, 'update');
+        assert.deepEqual(c!.fields, [{ path: 'DingTalkBotWebhook.SecretKey', live: 'SEC****00', desired: 'SEC****01' }]);
+        assert.doesNotMatch(JSON.stringify(plan.changes), /SEColdConsoleSecret00|SECsyncCycleDingTalk01/);
+        return;
+      }
+      assert.equal(c!.action, 'noop');
+      assert.deepEqual(c!.secrets, [{ path: 'DingTalkBotWebhook.SecretKey', state: 'unreadable' }]);
+      assert.equal((await applySync(plan, ctx, runtime())).writes, 0);
+      // Another field changes: the update carries the repository's secret again.
+      vc.contacts.get('ops')!.body['Email'] = 'console@example.com';
+      const drift = await planSync(desired(files), ctx, runtime());
+      assert.deepEqual(drift.changes[0]!.fields.map((f) => f.path), ['Email']);
+      await applySync(drift, ctx, runtime());
+      assert.equal((vc.writes.at(-1)!.body as { DingTalkBotWebhook: { SecretKey: string } }).DingTalkBotWebhook.SecretKey, DT_SECRET);
+    });
+  }
+});

@@ -20,7 +20,7 @@ export function planText(plan: SyncPlan): string {
     for (const f of c.fields) lines.push(`      ${fieldLine(f)}`);
     for (const r of remarks(c)) lines.push(`      ${r}`);
   }
-  if (!plan.changes.length) lines.push('No synced resources (Contact, KeyOperationNotification) under the paths.');
+  if (!plan.changes.length) lines.push(plan.problems.length ? 'Nothing was planned: see the problems.' : 'No synced resources (Contact, KeyOperationNotification) under the paths.');
   lines.push('', `Plan: ${summaryText(plan.summary)}.`);
   for (const n of plan.notes) lines.push(`note: ${n}`);
   return plan.internals.masker.mask(`${lines.join('\n')}\n`);
