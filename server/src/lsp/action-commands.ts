@@ -6,11 +6,12 @@
  * refused in an untrusted workspace.
  */
 import { type ActionInput, type ActionName, type Channel, type Settings, actionsFor, blockers, planAction, previewPlan, selectResource } from '../engine/index';
-import { executePlan } from '../delivery/execute';
-import { NODE_CRYPTO } from '../node/crypto';
 import { type ActionArgs, type ActionResult, Command, type PreviewResult } from '../protocol/index';
 import type { ServerContext } from './context';
 import { fileForUri } from './resources';
+
+/** What a server that cannot send (in a browser) answers an action. */
+export const NO_DELIVERY = 'Sending requests needs VS Code desktop or the alertcfg CLI: a browser blocks these cross-origin calls. Preview the request and copy it as curl instead.';
 
 const CHANNELS: readonly string[] = ['dingtalk', 'lark', 'wecom', 'webhook'];
 const ACTIONS: readonly ActionName[] = ['send', 'push', 'clear', 'apply', 'replay'];
@@ -28,6 +29,7 @@ export function registerActionCommands(ctx: ServerContext): void {
 }
 
 async function run(ctx: ServerContext, action: ActionName, a: Partial<ActionArgs>): Promise<ActionResult> {
+  if (!ctx.delivery) return refused(NO_DELIVERY);
   if (!ctx.client.trusted()) return refused('Network actions are disabled in an untrusted workspace. Trust the workspace to send requests.');
   const planned = await plan(ctx, a, action);
   if (!planned.ok) return refused(planned.problem);
@@ -35,9 +37,8 @@ async function run(ctx: ServerContext, action: ActionName, a: Partial<ActionArgs
   if (blockers(preview).length) return { success: false, reports: [], problems: blockers(preview), notes: preview.notes };
   const { settings } = planned;
   const proxy = ctx.client.proxy();
-  const reports = await executePlan(planned.plan, {
+  const reports = await ctx.delivery.execute(planned.plan, {
     timeoutMs: settings.timeoutMs,
-    env: process.env,
     allowedExtraHosts: settings.allowedHosts,
     ...(proxy?.url ? { proxy: { url: proxy.url, strictSSL: proxy.strictSSL !== false } } : {}),
   });
@@ -68,7 +69,7 @@ async function plan(ctx: ServerContext, a: Partial<ActionArgs>, requested: Actio
     settings: found.settings,
     secrets: await ctx.secrets.sourceFor(t.body, t.envelope.target),
     credentials: await ctx.secrets.credentials(),
-    crypto: NODE_CRYPTO,
+    crypto: ctx.crypto,
     ...(a.channel ? { channel: a.channel as Channel } : {}),
     ...(typeof a.message === 'string' ? { message: a.message } : {}),
     ...(typeof a.url === 'string' ? { url: a.url } : {}),

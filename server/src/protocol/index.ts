@@ -101,7 +101,43 @@ export const ClientRequest = {
   storeSecret: 'alertcfg/storeSecret',
   /** Cloud credentials from the client's secret storage. Params: {provider: 'huawei'|'volcengine'|'zstack'}. Result: Record<string,string> | null. */
   getCredentials: 'alertcfg/getCredentials',
+  /**
+   * Files of a workspace folder that the settings can select, for a server that has no file
+   * system of its own (in a web worker: VS Code for the Web). Params: FindFilesParams.
+   * Result: FindFilesResult.
+   */
+  findFiles: 'alertcfg/findFiles',
+  /** A file's bytes, for the same servers. Params: ReadFileParams. Result: ReadFileResult | null (missing, a folder, over maxBytes, unreadable). */
+  readFile: 'alertcfg/readFile',
+  /** A file's size and modification time, for the same servers. Params: {uri}. Result: StatResult | null. */
+  stat: 'alertcfg/stat',
 } as const;
+
+/** Params of `alertcfg/findFiles`: glob patterns relative to the folder, as in the `include` and `exclude` settings. */
+export interface FindFilesParams {
+  folder: string;
+  include: string[];
+  exclude: string[];
+  maxResults: number;
+}
+export interface FindFilesResult {
+  /** URIs of the files found. */
+  uris: string[];
+}
+export interface ReadFileParams {
+  uri: string;
+  /** Larger files are not read (null). */
+  maxBytes: number;
+}
+export interface ReadFileResult {
+  /** The file's bytes in base64. */
+  base64: string;
+}
+export interface StatResult {
+  size: number;
+  /** Modification time in ms. */
+  mtime: number;
+}
 
 export type CredentialProvider = 'huawei' | 'volcengine' | 'zstack';
 
