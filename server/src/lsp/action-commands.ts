@@ -1,12 +1,12 @@
 /**
- * The preview and action commands (`alertcfg.preview`, `.send`, `.push`, `.clear`,
- * `.apply`, `.replay`): the same engine planning and delivery as the CLI, with
+ * The preview and action commands (`alertcfg.preview`, `.curl`, `.send`, `.push`,
+ * `.clear`, `.apply`, `.replay`): the same engine planning and delivery as the CLI, with
  * secrets and credentials asked of the client (its secret storage) or, for
  * clients without one, taken from the server's environment. Network actions are
  * refused in an untrusted workspace.
  */
-import { type ActionInput, type ActionName, type Channel, type Settings, actionsFor, blockers, planAction, previewPlan, selectResource } from '../engine/index';
-import { type ActionArgs, type ActionResult, Command, type PreviewResult } from '../protocol/index';
+import { type ActionInput, type ActionName, type Channel, type Settings, actionsFor, blockers, planAction, previewPlan, runnableCurl, selectResource } from '../engine/index';
+import { type ActionArgs, type ActionResult, Command, type CurlResult, type PreviewResult } from '../protocol/index';
 import type { ServerContext } from './context';
 import { fileForUri } from './resources';
 
@@ -24,6 +24,11 @@ export function registerActionCommands(ctx: ServerContext): void {
     const planned = await plan(ctx, a, a.action);
     if (!planned.ok) return { action: a.action ?? 'none', requests: [], problems: [planned.problem], missing: [], notes: [] };
     return previewPlan(planned.plan);
+  });
+  ctx.commands.register(Command.curl, async (args): Promise<CurlResult> => {
+    const a = (args[0] ?? {}) as Partial<ActionArgs>;
+    const planned = await plan(ctx, a, a.action);
+    return planned.ok ? runnableCurl(planned.plan) : { commands: [], notes: [planned.problem] };
   });
   for (const action of ACTIONS) ctx.commands.register(Command[action], (args) => run(ctx, action, (args[0] ?? {}) as Partial<ActionArgs>));
 }

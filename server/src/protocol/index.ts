@@ -26,6 +26,12 @@ export const Command = {
   template: 'alertcfg.template',
   /** Move a plaintext secret into secret storage and write a reference (quick fix). Args: [MoveSecretArgs]. */
   moveSecret: 'alertcfg.moveSecret',
+  /**
+   * The request(s) an action would send as curl commands that run as printed (as `alertcfg
+   * preview --curl`): secrets and credentials read from the environment variables the CLI
+   * reads, signatures whole. Args: [ActionArgs & {action?}]. Result: CurlResult.
+   */
+  curl: 'alertcfg.curl',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];
@@ -89,7 +95,7 @@ export interface ResourceActions {
 
 /** Previews and reports are the engine's own types, masked before they leave the server. */
 import type { ActionReport } from '../engine/index';
-export type { ActionAttempt, ActionReport, Preview as PreviewResult, PreviewedRequest } from '../engine/index';
+export type { ActionAttempt, ActionReport, Preview as PreviewResult, PreviewedRequest, RunnableCurl as CurlResult } from '../engine/index';
 
 /** Requests the server sends to the client. */
 export const ClientRequest = {
