@@ -5,13 +5,13 @@
  * (workspace-files.ts) from whatever the workspace is.
  */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { LanguageClient, type ServerOptions } from 'vscode-languageclient/browser';
 import { ClientRequest } from '../../server/src/protocol/index';
 import type { ServerLauncher } from './language-client';
 import { findFiles, readFile, statFile } from './workspace-files';
 
 /** The web worker API, as much of it as starting the server uses (this project compiles without the DOM library). */
-declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+declare const Worker: new (url: string) => ServerOptions;
 
 /** Schemes of the documents the server checks: github.dev and vscode.dev serve repositories as `vscode-vfs:`. */
 export const BROWSER_SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test-web'];
@@ -20,7 +20,7 @@ export function browserServer(context: vscode.ExtensionContext): ServerLauncher 
   return {
     schemes: BROWSER_SCHEMES,
     async create(id, name, options) {
-      const client = new LanguageClient(id, name, options, await serverWorker(context.extensionUri));
+      const client = new LanguageClient(id, name, await serverWorker(context.extensionUri), options);
       client.onRequest(ClientRequest.findFiles, findFiles);
       client.onRequest(ClientRequest.readFile, readFile);
       client.onRequest(ClientRequest.stat, statFile);
@@ -34,7 +34,7 @@ export function browserServer(context: vscode.ExtensionContext): ServerLauncher 
  * remote extension's `vscode-remote:` URL (an extension installed on a server, as
  * code-server installs them); the same script then starts from its bytes.
  */
-async function serverWorker(extensionUri: vscode.Uri): Promise<ConstructorParameters<typeof LanguageClient>[3]> {
+async function serverWorker(extensionUri: vscode.Uri): Promise<ServerOptions> {
   const script = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'server.js');
   try {
     return new Worker(script.toString(true));
