@@ -3,10 +3,10 @@
  * the web extension host of github.dev and vscode.dev): the language server in a
  * web worker, reading files through the extension; actions that send requests
  * say that they need VS Code desktop or the CLI and offer the request as curl
- * (activate.ts has the rest).
+ * (compose.ts has the rest).
  */
 import type * as vscode from 'vscode';
-import { type AlertConfigApi, activateExtension } from './activate';
+import { type AlertConfigApi, activateExtension } from './compose';
 import { BrowserActionRunner } from './browser-actions';
 import { browserServer } from './browser-server';
 

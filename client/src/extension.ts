@@ -1,13 +1,13 @@
 /**
  * The Alert Config extension on the desktop (the `main` entry): the language
- * server in a Node process, actions sent from here (activate.ts has the rest).
+ * server in a Node process, actions sent from here (compose.ts has the rest).
  */
 import type * as vscode from 'vscode';
-import { type AlertConfigApi, activateExtension } from './activate';
+import { type AlertConfigApi, activateExtension } from './compose';
 import { ActionRunner } from './actions';
 import { desktopServer } from './desktop-server';
 
-export type { AlertConfigApi } from './activate';
+export type { AlertConfigApi } from './compose';
 
 export async function activate(context: vscode.ExtensionContext): Promise<AlertConfigApi> {
   const api = await activateExtension(context, { launcher: desktopServer(context), runner: (server, log, state) => new ActionRunner(server, log, state) });
