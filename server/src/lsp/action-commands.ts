@@ -27,7 +27,7 @@ export function registerActionCommands(ctx: ServerContext): void {
   });
   ctx.commands.register(Command.curl, async (args): Promise<CurlResult> => {
     const a = (args[0] ?? {}) as Partial<ActionArgs>;
-    const planned = await plan(ctx, a, a.action);
+    const planned = await plan(ctx, a, a.action, true);
     return planned.ok ? runnableCurl(planned.plan) : { commands: [], notes: [planned.problem] };
   });
   for (const action of ACTIONS) ctx.commands.register(Command[action], (args) => run(ctx, action, (args[0] ?? {}) as Partial<ActionArgs>));
@@ -55,7 +55,8 @@ function refused(problem: string): ActionResult {
   return { success: false, reports: [], problems: [problem], notes: [] };
 }
 
-async function plan(ctx: ServerContext, a: Partial<ActionArgs>, requested: ActionName | undefined): Promise<Planned> {
+/** `forShell`: values are named by the variables the CLI reads them from (runnable curl commands read those), not by the editor's storage. */
+async function plan(ctx: ServerContext, a: Partial<ActionArgs>, requested: ActionName | undefined, forShell = false): Promise<Planned> {
   if (typeof a.uri !== 'string') return { ok: false, problem: 'No document was named.' };
   if (a.channel !== undefined && !CHANNELS.includes(a.channel)) return { ok: false, problem: `Unknown channel "${a.channel}".` };
   if (requested !== undefined && !ACTIONS.includes(requested)) return { ok: false, problem: `Unknown action "${String(requested)}".` };
@@ -64,6 +65,7 @@ async function plan(ctx: ServerContext, a: Partial<ActionArgs>, requested: Actio
   const sel = selectResource(found.file, typeof a.documentIndex === 'number' ? a.documentIndex : undefined);
   if (!sel.ok) return { ok: false, problem: sel.message };
   const t = sel.target;
+  const secrets = await ctx.secrets.sourceFor(t.body, t.envelope.target);
   const input: ActionInput = {
     // A preview without an action shows the resource's main one.
     action: requested ?? actionsFor(t.kind, t.body, t.envelope)[0] ?? 'send',
@@ -72,7 +74,7 @@ async function plan(ctx: ServerContext, a: Partial<ActionArgs>, requested: Actio
     envelope: t.envelope,
     now: new Date(),
     settings: found.settings,
-    secrets: await ctx.secrets.sourceFor(t.body, t.envelope.target),
+    secrets: forShell ? { env: secrets.env, secret: secrets.secret } : secrets,
     credentials: await ctx.secrets.credentials(),
     crypto: ctx.crypto,
     ...(a.channel ? { channel: a.channel as Channel } : {}),
