@@ -23,6 +23,7 @@ describe('workspace/executeCommand', () => {
       'alertcfg.listActions',
       'alertcfg.template',
       'alertcfg.moveSecret',
+      'alertcfg.curl',
     ]);
   });
 
