@@ -4,6 +4,7 @@ import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { engineBoundary } from './engine-boundary.mjs';
+import { webBoundary } from './web-boundary.mjs';
 import { generateValidators } from './gen-validators.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -80,4 +81,19 @@ if (withTests) {
     outdir: distOut,
     external: ['vscode'],
   });
+  // VS Code for the Web (github.dev, vscode.dev): the extension's `browser` entry, loaded by the
+  // web extension host as CommonJS, and the language server it starts in a web worker (a plain
+  // script). Nothing Node-only may be in them: the web boundary fails the build on it.
+  const web = {
+    ...common,
+    minify,
+    platform: 'browser',
+    target: 'es2022',
+    define: { __VERSION__: JSON.stringify(version) },
+    inject: [],
+    plugins: [engineBoundary(root), webBoundary(root)],
+    outdir: join(distOut, 'web'),
+  };
+  await build({ ...web, format: 'cjs', entryPoints: { extension: 'client/src/browser-extension.ts' }, external: ['vscode'] });
+  await build({ ...web, format: 'iife', entryPoints: { server: 'server/src/lsp/browser-main.ts' } });
 }

@@ -1,9 +1,9 @@
 // The npm package's manifest. package.json serves two packages: the VS Code extension
-// (whose `main` is dist/extension.js) and the npm package of the `alertcfg` and
-// `alertcfg-language-server` commands, which leaves the extension out (.npmignore).
-// npm runs `prepack` before it packs (npm pack, npm publish, installs from git) and
-// `postpack` after: the first writes package.json without `main`, keeping the original
-// beside it; the second puts the original back.
+// (whose `main` is dist/extension.js and `browser` dist/web/extension.js) and the npm
+// package of the `alertcfg` and `alertcfg-language-server` commands, which leaves the
+// extension out (.npmignore). npm runs `prepack` before it packs (npm pack, npm publish,
+// installs from git) and `postpack` after: the first writes package.json without `main`
+// and `browser`, keeping the original beside it; the second puts the original back.
 //
 //   node scripts/npm-manifest.mjs prepack | postpack
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ const manifest = join(root, 'package.json');
 const kept = join(root, 'package.json.extension');
 
 /** Fields that name files or settings of the VS Code extension only. */
-const EXTENSION_ONLY = ['main'];
+const EXTENSION_ONLY = ['main', 'browser'];
 
 const step = process.argv[2];
 if (step === 'prepack') {

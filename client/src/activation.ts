@@ -10,8 +10,9 @@ const HINT = /alertcfg|\bkind\s*["']?\s*:\s*["']?(Contact|AlarmCallback|DingTalk
 
 export const LANGUAGES = ['yaml', 'json', 'jsonc'];
 
-export function looksLikeAlertConfig(doc: vscode.TextDocument): boolean {
-  if (!LANGUAGES.includes(doc.languageId) || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote')) return false;
+/** `schemes`: those of the documents the language server checks (the launcher's). */
+export function looksLikeAlertConfig(doc: vscode.TextDocument, schemes: readonly string[] = ['file', 'untitled', 'vscode-remote']): boolean {
+  if (!LANGUAGES.includes(doc.languageId) || !schemes.includes(doc.uri.scheme)) return false;
   if (/\.alertcfg\.ya?ml$/.test(doc.uri.path)) return true;
   // Only the start matters for the check: large files are not read whole.
   return HINT.test(doc.getText(new vscode.Range(0, 0, 400, 0)));

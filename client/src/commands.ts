@@ -2,7 +2,6 @@
  * Every command of the extension in one table: its id and what it does. They ask
  * the language server for everything that needs the engine.
  */
-import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { type ActionName, Command, SHOW_RULE_COMMAND, type TemplateResult } from '../../server/src/protocol/index';
 import { CREDENTIAL_TABLE, KIND_TABLE, VERBS } from '../../server/src/protocol/shared';
@@ -11,7 +10,7 @@ import { actionLabel, localized } from './labels';
 import type { Server } from './language-client';
 import { PREVIEW_SCHEME, type PreviewProvider } from './preview';
 import { pickChannel, pickResource } from './resources';
-import { ruleAnchor, rulesDocFile } from './rules-doc';
+import { ruleAnchor, rulesDocCandidates } from './rules-doc';
 import { SECRET_NAME, type SecretStore } from './secrets';
 
 export interface CommandDeps {
@@ -130,8 +129,7 @@ export const COMMANDS: Record<string, Handler> = {
   // A diagnostic's code link (`command:alertcfg.showRule?["<anchor>"]`): the rule's section of the
   // rules page the extension ships, in a markdown preview, in the display language when translated.
   [SHOW_RULE_COMMAND]: async (deps, anchor) => {
-    const file = rulesDocFile(deps.extensionUri.fsPath, vscode.env.language, existsSync);
-    const uri = vscode.Uri.file(file).with({ fragment: ruleAnchor(anchor) ?? '' });
+    const uri = (await shippedRulesPage(deps.extensionUri, vscode.env.language)).with({ fragment: ruleAnchor(anchor) ?? '' });
     await vscode.commands.executeCommand('markdown.showPreview', uri);
     return uri.toString();
   },
@@ -139,6 +137,13 @@ export const COMMANDS: Record<string, Handler> = {
   'alertcfg.showOutput': (deps) => deps.log.show(),
   'alertcfg.restartServer': (deps) => deps.server.restart(),
 };
+
+/** The rules page the extension ships for the display language (through vscode.workspace.fs: on the desktop and the web alike). */
+async function shippedRulesPage(extensionUri: vscode.Uri, language: string): Promise<vscode.Uri> {
+  const candidates = rulesDocCandidates(language).map((rel) => vscode.Uri.joinPath(extensionUri, ...rel.split('/')));
+  for (const uri of candidates) if (await vscode.workspace.fs.stat(uri).then(() => true, () => false)) return uri;
+  return candidates[candidates.length - 1]!;
+}
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   return Object.entries(COMMANDS).map(([id, handler]) => vscode.commands.registerCommand(id, (...args: unknown[]) => handler(deps, ...args)));

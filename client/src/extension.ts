@@ -1,85 +1,18 @@
 /**
- * The Alert Config extension: starts the language server when an alert-config
- * file is open (or the workspace has `.alertcfg.yaml`), and adds the commands,
- * CodeLens handling, preview, secrets, status bar and output channel around it.
- * It holds no engine logic: everything that needs the engine asks the server.
+ * The Alert Config extension on the desktop (the `main` entry): the language
+ * server in a Node process, actions sent from here (compose.ts has the rest).
  */
-import * as vscode from 'vscode';
-import { Command, type ResourceActions } from '../../server/src/protocol/index';
-import { looksLikeAlertConfig, workspaceHasConfig } from './activation';
+import type * as vscode from 'vscode';
+import { type AlertConfigApi, activateExtension } from './compose';
 import { ActionRunner } from './actions';
-import { type CommandDeps, interceptServerCommand, registerCommands } from './commands';
-import { Server } from './language-client';
-import { PREVIEW_SCHEME, PreviewProvider } from './preview';
-import { SECRET_NAME, SecretStore } from './secrets';
-import { StatusItem } from './status';
-import { TraceMasker } from './trace-mask';
+import { desktopServer } from './desktop-server';
 
-export interface AlertConfigApi {
-  /** The language server's state: stopped, starting, running or failed. */
-  serverState(): string;
-  /** Runs a server command (for tests and other extensions). */
-  execute<R>(command: string, ...args: unknown[]): Promise<R | undefined>;
-  /** Stores a `${secret:NAME}` value in SecretStorage, as "Alert Config: Set Secret" does (for tests and other extensions). */
-  storeSecret(name: string, value: string): Promise<void>;
-  /** Deletes a stored secret, as "Alert Config: Delete Secret" does. */
-  deleteSecret(name: string): Promise<void>;
-}
+export type { AlertConfigApi } from './compose';
 
 export async function activate(context: vscode.ExtensionContext): Promise<AlertConfigApi> {
-  const log = vscode.window.createOutputChannel(vscode.l10n.t('Alert Config'), { log: true });
-  // Every secret handed to the server is masked in the language client's trace.
-  const masker = new TraceMasker();
-  const secrets = new SecretStore(context, masker);
-  let deps: CommandDeps | undefined;
-  const server = new Server(context, secrets, log, masker, {
-    executeCommand: (command, args, next) => (deps && interceptServerCommand(deps, command, args)) ?? next(command, args),
-  });
-  const preview = new PreviewProvider(server);
-  deps = { extensionUri: context.extensionUri, server, runner: new ActionRunner(server, log, context.globalState), preview, secrets, log };
-  context.subscriptions.push(log, server, preview, new StatusItem(server), vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview), ...registerCommands(deps));
-
-  const startIfNeeded = (doc: vscode.TextDocument | undefined) => {
-    if (doc && server.state === 'stopped' && looksLikeAlertConfig(doc)) void server.start();
-  };
-  context.subscriptions.push(
-    vscode.workspace.onDidOpenTextDocument(startIfNeeded),
-    vscode.window.onDidChangeActiveTextEditor((e) => void updateContext(server, e)),
-    server.onDidChangeState((s) => {
-      if (s === 'running') void updateContext(server, vscode.window.activeTextEditor);
-    }),
-    vscode.workspace.onDidSaveTextDocument((d) => {
-      if (d === vscode.window.activeTextEditor?.document) void updateContext(server, vscode.window.activeTextEditor);
-    }),
-  );
-  if (vscode.workspace.textDocuments.some(looksLikeAlertConfig) || (await workspaceHasConfig())) void server.start();
-
+  const api = await activateExtension(context, { launcher: desktopServer(context), runner: (server, log, state) => new ActionRunner(server, log, state) });
   runE2ELoader(context);
-  return {
-    serverState: () => server.state,
-    execute: (command, ...args) => server.execute(command, ...args),
-    storeSecret: async (name, value) => {
-      if (!SECRET_NAME.test(name) || !value) throw new Error(`invalid secret name or empty value: ${name}`);
-      await secrets.set(name, value);
-    },
-    deleteSecret: (name) => secrets.delete(name),
-  };
-}
-
-let contextRun = 0;
-
-/** Context keys for `when` clauses: whether the active file holds resources, and which actions they offer. */
-async function updateContext(server: Server, editor: vscode.TextEditor | undefined): Promise<void> {
-  const run = ++contextRun;
-  let actions: string[] = [];
-  if (editor && server.running && editor.document.uri.scheme !== PREVIEW_SCHEME) {
-    const list = (await server.execute<ResourceActions[]>(Command.listActions, { uri: editor.document.uri.toString() }).catch(() => [])) ?? [];
-    actions = [...new Set(list.flatMap((r) => r.actions))];
-    if (list.length) actions.push('preview');
-  }
-  if (run !== contextRun) return; // a later editor change has already taken over
-  await vscode.commands.executeCommand('setContext', 'alertcfg.resourceFile', actions.length > 0);
-  await vscode.commands.executeCommand('setContext', 'alertcfg.actions', actions.join(' '));
+  return api;
 }
 
 export function deactivate(): void {

@@ -1,30 +1,38 @@
 /**
- * The language server as the extension sees it: started over node IPC from the
- * bundled `dist/server.js`, restarted with backoff when it crashes, fed only the
- * settings the user set (so a repository's `.alertcfg.yaml` is not hidden by
- * defaults), told about workspace trust and proxy settings, and answering the
- * server's secret and credential requests from SecretStorage. Its log and message
- * trace reach the output channel masked (trace-channel.ts).
+ * The language server as the extension sees it: started by the host's launcher
+ * (desktop: `dist/server.js` over node IPC, desktop-server.ts; VS Code for the Web:
+ * `dist/web/server.js` in a web worker, browser-server.ts), restarted with backoff
+ * when it crashes, fed only the settings the user set (so a repository's
+ * `.alertcfg.yaml` is not hidden by defaults), told about workspace trust and proxy
+ * settings, and answering the server's secret and credential requests from
+ * SecretStorage. Its log and message trace reach the output channel masked
+ * (trace-channel.ts).
  */
 import * as vscode from 'vscode';
 import {
+  type BaseLanguageClient,
   CloseAction,
   ErrorAction,
   ExecuteCommandRequest,
-  LanguageClient,
   type LanguageClientOptions,
   type Middleware,
   RevealOutputChannelOn,
-  type ServerOptions,
   State,
-  TransportKind,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient';
 import { SETTING_DEFINITIONS } from '../../server/src/protocol/shared';
-import { ClientNotification, ClientRequest, type InitializationOptions, type ProxySettings, SERVER_NODE_ARGS, SETTINGS_SECTION } from '../../server/src/protocol/index';
+import { ClientNotification, ClientRequest, type InitializationOptions, type ProxySettings, SETTINGS_SECTION } from '../../server/src/protocol/index';
 import { LANGUAGES } from './activation';
 import type { SecretStore } from './secrets';
 import { MaskingLogChannel } from './trace-channel';
 import type { TraceMasker } from './trace-mask';
+
+/** How the host starts the language server: the one thing desktop and browser do differently. */
+export interface ServerLauncher {
+  /** URI schemes of the documents the server checks. */
+  readonly schemes: readonly string[];
+  /** A language client for the server with these options (not started). */
+  create(id: string, name: string, options: LanguageClientOptions): BaseLanguageClient | Promise<BaseLanguageClient>;
+}
 
 export type ServerState = 'stopped' | 'starting' | 'running' | 'failed';
 
@@ -32,22 +40,23 @@ const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 3 * 60_000;
 
 export class Server implements vscode.Disposable {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private readonly stateChanged = new vscode.EventEmitter<ServerState>();
   readonly onDidChangeState = this.stateChanged.event;
   state: ServerState = 'stopped';
   private restarts: number[] = [];
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
+  private launching: Promise<void> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   /** What the language client writes (its log and, with the trace on, every message), masked into `log`. */
   private readonly clientLog: MaskingLogChannel;
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
     private readonly secrets: SecretStore,
     private readonly log: vscode.LogOutputChannel,
     masker: TraceMasker,
     private readonly middleware: Middleware,
+    private readonly launcher: ServerLauncher,
   ) {
     this.clientLog = new MaskingLogChannel(log, masker);
     this.disposables.push(
@@ -62,21 +71,17 @@ export class Server implements vscode.Disposable {
     return this.state === 'running';
   }
 
-  async start(): Promise<void> {
-    if (this.client) return;
-    const module = this.context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-    };
+  /** Starts the server unless it is running or starting. */
+  start(): Promise<void> {
+    if (this.client) return Promise.resolve();
+    return (this.launching ??= this.launch().finally(() => (this.launching = undefined)));
+  }
+
+  private async launch(): Promise<void> {
     // Rule links name alertcfg.showRule, which opens the rules page the extension ships in a markdown preview.
     const init: InitializationOptions = { secretStorage: true, trusted: vscode.workspace.isTrusted, locale: vscode.env.language, proxy: proxySettings(), ruleLinks: 'command' };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: LANGUAGES.flatMap((language) => [
-        { scheme: 'file', language },
-        { scheme: 'untitled', language },
-        { scheme: 'vscode-remote', language },
-      ]),
+      documentSelector: LANGUAGES.flatMap((language) => this.launcher.schemes.map((scheme) => ({ scheme, language }))),
       initializationOptions: init,
       // The message trace goes to traceOutputChannel; the server's log messages, its stderr and
       // the client's own errors to outputChannel. Both are masked.
@@ -92,7 +97,16 @@ export class Server implements vscode.Disposable {
         },
       },
     };
-    const client = new LanguageClient('alertcfg', vscode.l10n.t('Alert Config Language Server'), serverOptions, clientOptions);
+    let client: BaseLanguageClient;
+    try {
+      // A launcher that makes its client at once (desktop) has it in place before anything else can run.
+      const made = this.launcher.create('alertcfg', vscode.l10n.t('Alert Config Language Server'), clientOptions);
+      client = made instanceof Promise ? await made : made;
+    } catch (err) {
+      this.log.error(`The language server did not start: ${err instanceof Error ? err.message : String(err)}`);
+      this.setState('failed');
+      return;
+    }
     client.onDidChangeState((e) => this.setState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped'));
     client.onRequest(ClientRequest.getSecrets, (p) => this.secrets.handleGetSecrets(p));
     client.onRequest(ClientRequest.listSecrets, () => this.secrets.handleListSecrets());

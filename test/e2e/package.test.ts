@@ -46,6 +46,9 @@ test('alertcfg.vsix holds exactly the shipped files', { timeout: 240_000 }, asyn
     'extension/changelog.md',
     'extension/dist/extension.js',
     'extension/dist/server.js',
+    // VS Code for the Web: the `browser` entry and the language server it starts in a web worker.
+    'extension/dist/web/extension.js',
+    'extension/dist/web/server.js',
     ...list('schemas', '.json'),
     ...list('syntaxes', '.tmLanguage.json'),
     ...list('l10n', '.json'),

@@ -25,6 +25,7 @@ describe('workspace/executeCommand', () => {
       'alertcfg.listActions',
       'alertcfg.template',
       'alertcfg.moveSecret',
+      'alertcfg.curl',
     ]);
   });
 

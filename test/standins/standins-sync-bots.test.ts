@@ -4,11 +4,11 @@
  * signature, and reports the bot's answer with HTTP 200 even when the bot
  * refused. Requests to the fake are signed with the official Signer.
  */
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
+import { keep } from '../helpers/cleanup';
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { StandIn } from './server';
 import { startVolcengine } from './volcengine';
 import { startDingTalk } from './dingtalk';
 import { startLark } from './lark';
@@ -19,15 +19,6 @@ import { volcengineClient } from './sdk-clients';
 const AK = 'AKLTbots';
 const SK = 'Ym90cy1zZWNyZXQ=';
 
-const opened: StandIn[] = [];
-after(async () => {
-  await Promise.all(opened.map((s) => s.close()));
-});
-async function keep<T extends StandIn>(p: Promise<T>): Promise<T> {
-  const s = await p;
-  opened.push(s);
-  return s;
-}
 
 async function cloud(botTimeoutMs = 5000) {
   const vc = await keep(startVolcengine({ accessKeyId: AK, secretAccessKey: SK, botTimeoutMs }));

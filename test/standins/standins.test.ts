@@ -5,7 +5,8 @@
  * Huawei with the official SDK's AKSKSigner.sign(); Volcengine with the
  * official Signer. Our own engine signers are checked for compatibility too.
  */
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
+import { keep } from '../helpers/cleanup';
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { createHmac } from 'node:crypto';
@@ -16,7 +17,6 @@ import { dingtalkSignedUrl } from '../../server/src/engine/signing/dingtalk';
 import { larkSign } from '../../server/src/engine/signing/lark';
 import { huaweiSignRequest } from '../../server/src/engine/signing/huawei';
 import { volcengineSignRequest } from '../../server/src/engine/signing/volcengine';
-import type { StandIn } from './server';
 import { startDingTalk, dingtalkExpectedSign } from './dingtalk';
 import { startLark, larkExpectedSign } from './lark';
 import { startWeCom } from './wecom';
@@ -25,36 +25,10 @@ import { startHuawei } from './huawei';
 import { startVolcengine, volcengineExpectedSignature } from './volcengine';
 import { startTencentReceiver } from './tencent-receiver';
 import { startZStack } from './zstack';
-
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-  json: any;
-}
+import { send as sendRequest } from './sdk-clients';
 
 /** A plain node:http request (it may carry a Host header, as the Huawei SDK's output does). */
-function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: init.method ?? 'POST', headers: init.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(init.body);
-  });
-}
+const send = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => sendRequest({ url, ...init });
 
 const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   send(url, { headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -70,15 +44,6 @@ function flipHex(hex: string, index = Math.floor(hex.length / 2)): string {
   return hex.slice(0, index) + (hex[index] === '0' ? '1' : '0') + hex.slice(index + 1);
 }
 
-const opened: StandIn[] = [];
-after(async () => {
-  await Promise.all(opened.map((s) => s.close()));
-});
-async function keep<T extends StandIn>(p: Promise<T>): Promise<T> {
-  const s = await p;
-  opened.push(s);
-  return s;
-}
 
 const TEXT = { msgtype: 'text', text: { content: 'alert test @13800000000' }, at: { atMobiles: ['13800000000'], isAtAll: false } };
 

@@ -20,7 +20,8 @@ export function packageExtension(): string | undefined {
 
 export function bundleSection(): { name: string; bytes: number; gzipBytes: number }[] {
   const out: { name: string; bytes: number; gzipBytes: number }[] = [];
-  for (const name of ['cli.js', 'server.js', 'extension.js']) {
+  // dist/web/: the extension and the language server of VS Code for the Web (github.dev, vscode.dev).
+  for (const name of ['cli.js', 'server.js', 'extension.js', 'web/extension.js', 'web/server.js']) {
     const p = join(DIST, name);
     if (!existsSync(p)) continue;
     const b = readFileSync(p);

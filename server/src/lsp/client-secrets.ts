@@ -4,9 +4,8 @@
  * `alertcfg/getCredentials`) when it has one, else taken from the server's
  * environment, as the CLI takes them.
  */
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import { type CredentialSource, type SecretSource, completeForm, credentialSpecs, referencesIn } from '../engine/index';
-import { credentialSource, secretSource } from '../env/sources';
 import { ClientRequest, type GetSecretsResult, type ListSecretsResult, type StoreSecretParams } from '../protocol/index';
 import type { ClientState } from './client-state';
 import { withTimeout } from './safe';
@@ -17,7 +16,8 @@ export class ClientSecrets {
   constructor(
     private readonly connection: Connection,
     private readonly client: ClientState,
-    private readonly env: NodeJS.ProcessEnv,
+    /** Where values come from without the client's storage: the server's environment on Node, nothing in a browser. */
+    private readonly fallback: { secrets: SecretSource; credentials: CredentialSource },
   ) {}
 
   /** The client stores secrets for us. */
@@ -45,7 +45,7 @@ export class ClientSecrets {
 
   /** `${secret:...}` values from the client's storage (fetched once per call), `${env:...}` from the environment. */
   async sourceFor(...values: unknown[]): Promise<SecretSource> {
-    const fallback = secretSource(this.env);
+    const fallback = this.fallback.secrets;
     if (!this.storage) return fallback;
     const names = [...new Set(values.flatMap((v) => referencesIn(v)).filter((r) => r.kind === 'secret').map((r) => r.name))];
     let stored: Record<string, string | null> = {};
@@ -62,7 +62,7 @@ export class ClientSecrets {
 
   /** Each vendor's credentials from the client's storage when it holds a complete set, else from the environment variables. */
   async credentials(): Promise<CredentialSource> {
-    const env = credentialSource(this.env);
+    const env = this.fallback.credentials;
     if (!this.storage) return env;
     const ask = async (provider: string): Promise<Record<string, string> | undefined> => {
       try {

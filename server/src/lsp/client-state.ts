@@ -3,7 +3,7 @@
  * initialization options at `initialize`, and later, by notification, whether the
  * workspace is trusted and which proxy to use.
  */
-import { type ClientCapabilities, type Connection, type InitializeParams } from 'vscode-languageserver/node';
+import { type ClientCapabilities, type Connection, type InitializeParams } from 'vscode-languageserver';
 import { type Locale, localeOf } from '../engine/index';
 import { ClientNotification, type InitializationOptions, type ProxySettings } from '../protocol/index';
 

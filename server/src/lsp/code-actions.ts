@@ -3,11 +3,11 @@
  * edits (or, for a plaintext secret with a client that stores secrets, the
  * `alertcfg.moveSecret` command).
  */
-import { type CodeAction, CodeActionKind, type CodeActionParams, type Command as LspCommand } from 'vscode-languageserver/node';
+import { type CodeAction, CodeActionKind, type CodeActionParams, type Command as LspCommand } from 'vscode-languageserver';
 import { type Finding, fixesFor, parseConfigFile } from '../engine/index';
 import { Command, type MoveSecretArgs } from '../protocol/index';
 import type { ServerContext } from './context';
-import { rangeToOffsets, toDiagnostic, workspaceEdit } from './convert';
+import { rangeToOffsets, workspaceEdit } from './convert';
 import { safe, throwIfCancelled, uriOf } from './safe';
 
 export function registerCodeActions(ctx: ServerContext): void {
@@ -29,7 +29,7 @@ export function registerCodeActions(ctx: ServerContext): void {
         if (f.start > range.end || f.end < range.start) continue;
         const fixes = fixesFor(f, { text, file: a.file, format: a.mode === 'config' ? 'yaml' : doc.format(), locale: ctx.client.locale });
         if (!fixes.length) continue;
-        const diagnostic = toDiagnostic(f, { uri: doc.uri, lines, locate: (r) => ctx.diagnostics.locate(r), ruleLinks: ctx.client.ruleLinks });
+        const diagnostic = ctx.diagnostics.diagnostic(f, doc.uri, lines);
         for (const fix of fixes) {
           const base = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...(fix.preferred ? { isPreferred: true } : {}) };
           if (fix.moveSecret) {

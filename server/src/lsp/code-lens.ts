@@ -3,7 +3,7 @@
  * channel of a Contact). The lenses name the server's own commands, so any LSP
  * client can run them; the VS Code client adds confirmation and progress around them.
  */
-import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { type VerbId, verb } from '../engine/index';
 import { Command } from '../protocol/index';
 import type { ServerContext } from './context';

@@ -2,7 +2,7 @@
  * `workspace/executeCommand`: a table of handlers by command id (protocol
  * module). Each feature adds its own commands to the table the server made.
  */
-import type { CancellationToken, Connection, ExecuteCommandParams } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, ExecuteCommandParams } from 'vscode-languageserver';
 import { type Logger, safe } from './safe';
 
 export type CommandHandler = (args: readonly unknown[], token: CancellationToken) => unknown;

@@ -1,5 +1,5 @@
 /** `textDocument/completion`: the engine's completion entries as LSP items. */
-import { type CompletionItem, CompletionItemKind, type CompletionList, type CompletionParams, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver/node';
+import { type CompletionItem, CompletionItemKind, type CompletionList, type CompletionParams, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver';
 import { type CompletionEntry, type LineIndex, completionsAt } from '../engine/index';
 import { toOffset, toRange } from './convert';
 import { safe, throwIfCancelled, uriOf } from './safe';

@@ -7,14 +7,12 @@
  * folder's `.gitignore`, for the file selection. Every change bumps `version` and
  * tells the listeners, which re-validate.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Connection } from 'vscode-languageserver/node';
-import { type Finding, type Kind, SEVERITIES, SYNC_KINDS, type Settings, findConfigFile, isKind, mergeSettings, parseConfigFile } from '../engine/index';
-import { configFoldersOnDisk, readTextOrUndefined } from '../env/files';
+import type { Connection } from 'vscode-languageserver';
+import { CONFIG_FILE_NAMES, type Finding, type Kind, SEVERITIES, SYNC_KINDS, type Settings, findConfigFile, isKind, mergeSettings, parseConfigFile } from '../engine/index';
 import { SETTINGS_SECTION } from '../protocol/index';
-import { type Documents, canonicalUri } from './documents';
+import type { Documents } from './documents';
 import type { Folder, WorkspaceFolders } from './folders';
+import type { UriPaths, WorkspaceFiles } from './platform/types';
 import { withTimeout } from './safe';
 
 const NO_FILE: Partial<Settings> = {};
@@ -28,8 +26,8 @@ export interface ConfigFile {
 export class Configuration {
   /** Bumped on every change of any setting. */
   version = 0;
-  private readonly files = new Map<string, ConfigFile | null>();
-  private readonly gitignores = new Map<string, string | null>();
+  private readonly files = new Map<string, Promise<ConfigFile | null>>();
+  private readonly gitignores = new Map<string, Promise<string | null>>();
   private readonly client = new Map<string, Promise<Partial<Settings>>>();
   private pushed: Partial<Settings> = {};
   private readonly listeners: (() => void)[] = [];
@@ -45,46 +43,58 @@ export class Configuration {
     private readonly documents: Documents,
     readonly folders: WorkspaceFolders,
     private readonly canPull: () => boolean,
+    private readonly disk: WorkspaceFiles,
   ) {}
+
+  private get paths(): UriPaths {
+    return this.folders.paths;
+  }
 
   onDidChange(listener: () => void): void {
     this.listeners.push(listener);
   }
 
-  /** `.alertcfg.yaml` of a folder: its settings and findings, or null when there is none. */
-  configFile(folder: Folder | undefined): ConfigFile | null {
-    if (!folder) return null;
-    const known = this.files.get(folder.path);
-    if (known !== undefined) return known;
+  /** `.alertcfg.yaml` of a folder: its settings and findings, or null when there is none. Read once until a change. */
+  configFile(folder: Folder | undefined): Promise<ConfigFile | null> {
+    if (!folder) return Promise.resolve(null);
+    let known = this.files.get(folder.path);
+    if (!known) this.files.set(folder.path, (known = this.readConfigFile(folder)));
+    return known;
+  }
+
+  private async readConfigFile(folder: Folder): Promise<ConfigFile | null> {
     // An open editor's text wins over the file on disk; a file that cannot be read is not there.
-    const read = (path: string) => this.documents.get(pathToFileURL(path).href)?.text ?? readTextOrUndefined(path);
-    const found = findConfigFile(folder.path, configFoldersOnDisk(read), { upward: false });
-    let file: ConfigFile | null = null;
-    if (found) {
-      const parsed = parseConfigFile(found.text);
-      file = { path: join(found.folder, found.name), settings: parsed.settings, findings: parsed.findings };
+    const texts = new Map<string, string>();
+    for (const name of CONFIG_FILE_NAMES) {
+      const path = this.paths.join(folder.path, name);
+      const text = this.documents.get(this.paths.uriOf(path))?.text ?? (await this.disk.readText(path));
+      if (text === undefined) continue;
+      texts.set(name, text);
+      break;
     }
-    this.files.set(folder.path, file);
-    return file;
+    // Found by the engine's search, as the CLI finds it (here only in the folder itself).
+    const found = findConfigFile(folder.path, { read: (_, name) => texts.get(name), has: () => false, parent: () => undefined }, { upward: false });
+    if (!found) return null;
+    const parsed = parseConfigFile(found.text);
+    return { path: this.paths.join(found.folder, found.name), settings: parsed.settings, findings: parsed.findings };
   }
 
   /** The text of a folder's `.gitignore`, undefined when it has none. */
-  gitignore(folder: Folder): string | undefined {
+  async gitignore(folder: Folder): Promise<string | undefined> {
     let text = this.gitignores.get(folder.path);
-    if (text === undefined) this.gitignores.set(folder.path, (text = readTextOrUndefined(join(folder.path, '.gitignore')) ?? null));
-    return text ?? undefined;
+    if (!text) this.gitignores.set(folder.path, (text = this.disk.readText(this.paths.join(folder.path, '.gitignore')).then((t) => t ?? null)));
+    return (await text) ?? undefined;
   }
 
   /** The merged settings of a file (or of a folder, given its URI) in a folder. */
   async settingsFor(uri: string, folder: Folder | undefined): Promise<Settings> {
-    const file = this.configFile(folder);
-    const client = await this.clientSettings(uri);
+    const [file, client] = await Promise.all([this.configFile(folder), this.clientSettings(uri)]);
     return this.merge(file?.settings, client);
   }
 
-  /** Settings from the file only (no client request), for work that cannot wait. */
-  fileSettings(folder: Folder | undefined): Settings {
-    return this.merge(this.configFile(folder)?.settings, this.pushed);
+  /** Settings from the file only (no client request), for work that cannot wait for the client. */
+  async fileSettings(folder: Folder | undefined): Promise<Settings> {
+    return this.merge((await this.configFile(folder))?.settings, this.pushed);
   }
 
   private merge(file: Partial<Settings> | undefined, client: Partial<Settings>): Settings {
@@ -98,7 +108,7 @@ export class Configuration {
 
   private clientSettings(uri: string): Promise<Partial<Settings>> {
     if (!this.canPull()) return Promise.resolve(this.pushed);
-    const key = canonicalUri(uri);
+    const key = this.paths.canonical(uri);
     let p = this.client.get(key);
     if (!p) {
       const request = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then((v: unknown) => sanitize(v));

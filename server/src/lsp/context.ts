@@ -3,14 +3,15 @@
  * this context (`registerX(ctx)`), registering its own handlers; `server.ts` makes
  * the context and calls them. A feature imports this file, never `server.ts`.
  */
-import type { CancellationToken, ClientCapabilities, Connection, Location } from 'vscode-languageserver/node';
-import type { CredentialSource, Locale, RelatedLocation, SecretSource } from '../engine/index';
+import type { CancellationToken, ClientCapabilities, Connection, Diagnostic, Location } from 'vscode-languageserver';
+import type { CredentialSource, CryptoPort, Finding, LineIndex, Locale, RelatedLocation, SecretSource } from '../engine/index';
 import type { ProxySettings } from '../protocol/index';
 import type { DocumentAnalysis } from './analysis';
 import type { CommandHandler } from './commands';
 import type { DocumentFindings } from './diagnostics';
 import type { OpenDocument } from './documents';
 import type { FileScope } from './file-scope';
+import type { Delivery } from './platform/types';
 import type { Logger } from './safe';
 
 export type { CommandHandler, DocumentAnalysis, DocumentFindings, FileScope };
@@ -37,6 +38,8 @@ export interface Analyses {
   analysisFor(uri: string | undefined): Promise<DocumentAnalysis | undefined>;
   /** The scope of any file, open or not. */
   scopeOf(uri: string): Promise<FileScope>;
+  /** A file's text in the workspace (not the editor's), decoded; undefined when it is missing, over `maxBytes` or not text. */
+  fileText(uri: string, maxBytes: number): Promise<string | undefined>;
 }
 
 export interface Findings {
@@ -44,6 +47,8 @@ export interface Findings {
   findings(doc: OpenDocument, token?: CancellationToken, scope?: FileScope): Promise<DocumentFindings>;
   /** Where a related location in another file is. */
   locate(r: RelatedLocation): Location | undefined;
+  /** A finding of the file at `uri` as a diagnostic. */
+  diagnostic(f: Finding, uri: string, lines: LineIndex): Diagnostic;
 }
 
 export interface Secrets {
@@ -72,4 +77,8 @@ export interface ServerContext {
   readonly diagnostics: Findings;
   readonly secrets: Secrets;
   readonly commands: Commands;
+  /** The engine's crypto port, for signing. */
+  readonly crypto: CryptoPort;
+  /** Sending requests; absent where the server cannot send them (in a browser). */
+  readonly delivery: Delivery | undefined;
 }

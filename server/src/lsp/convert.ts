@@ -4,10 +4,7 @@
  * related locations, and the finding's `data` for code actions), and offset edits
  * → workspace edits.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { type Diagnostic, DiagnosticSeverity, DiagnosticTag, type DiagnosticRelatedInformation, type Location, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { type Diagnostic, DiagnosticSeverity, DiagnosticTag, type DiagnosticRelatedInformation, type Location, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { type Finding, LineIndex, type OffsetEdit, type RelatedLocation, codeAnchor } from '../engine/index';
 import { SHOW_RULE_COMMAND } from '../protocol/index';
 import type { OpenDocument } from './documents';
@@ -47,24 +44,15 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** docs/rules.md beside the package (dist/../docs/rules.md), when it is there. */
-const RULES_DOC: string | undefined = (() => {
-  try {
-    const p = join(__dirname, '..', 'docs', 'rules.md');
-    return existsSync(p) ? pathToFileURL(p).href : undefined;
-  } catch {
-    return undefined;
-  }
-})();
-
 /**
- * The link of a code's rule: docs/rules.md beside the package, or, for a client
- * that asked for `ruleLinks: "command"` (the VS Code extension), a command that
- * opens the rules page it ships.
+ * The link of a code's rule: docs/rules.md beside the server (`rulesDoc`, its
+ * `file:` URL, when there is one), or, for a client that asked for
+ * `ruleLinks: "command"` (the VS Code extension), a command that opens the rules
+ * page it ships.
  */
-export function rulesDocHref(code: string, mode: 'file' | 'command' = 'file'): string | undefined {
+export function rulesDocHref(code: string, mode: 'file' | 'command' = 'file', rulesDoc?: string): string | undefined {
   if (mode === 'command') return `command:${SHOW_RULE_COMMAND}?${encodeURIComponent(JSON.stringify([codeAnchor(code)]))}`;
-  return RULES_DOC ? `${RULES_DOC}#${codeAnchor(code)}` : undefined;
+  return rulesDoc ? `${rulesDoc}#${codeAnchor(code)}` : undefined;
 }
 
 export interface DiagnosticContext {
@@ -74,6 +62,8 @@ export interface DiagnosticContext {
   locate?: (rel: RelatedLocation) => Location | undefined;
   /** How the client wants rules linked (its `ruleLinks` initialization option). */
   ruleLinks?: 'file' | 'command';
+  /** `file:` URL of docs/rules.md beside the server, for `file` links. */
+  rulesDoc?: string | undefined;
 }
 
 const UNNECESSARY = new Set(['complete-ignores-field']);
@@ -86,7 +76,7 @@ export function toDiagnostic(f: Finding, ctx: DiagnosticContext): Diagnostic {
     source: SOURCE,
     message: f.message,
   };
-  const href = rulesDocHref(f.code, ctx.ruleLinks);
+  const href = rulesDocHref(f.code, ctx.ruleLinks, ctx.rulesDoc);
   if (href) d.codeDescription = { href };
   if (UNNECESSARY.has(f.code)) d.tags = [DiagnosticTag.Unnecessary];
   if (f.related?.length) {

@@ -13,15 +13,15 @@
  * (re-validation touches only the changed YAML document), and a burst of
  * keystrokes or a stream of machine edits is published once, when it stops.
  */
-import { readFileSync, statSync } from 'node:fs';
-import type { CancellationToken, Connection, Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport, Location, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport, Location, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import { type Finding, LineIndex, type RelatedLocation, compareFindings, decodeFile, finishFindings, formatForPath, parseConfigFile, validateText } from '../engine/index';
-import { toDiagnostic, toRange } from './convert';
+import { toDiagnostic } from './convert';
 import type { ClientState } from './client-state';
 import type { Configuration } from './configuration';
-import { type Documents, type OpenDocument, canonicalUri, pathOfUri } from './documents';
+import type { Documents, OpenDocument } from './documents';
 import type { FileScope, FileScopes } from './file-scope';
-import type { HeapKeeper } from './memory';
+import type { LspPlatform } from './platform/types';
+import { RelatedLines } from './related-lines';
 import { type Logger, throwIfCancelled } from './safe';
 import type { WorkspaceIndex } from './workspace-index';
 
@@ -43,18 +43,20 @@ export interface DiagnosticsDeps {
   config: Configuration;
   scopes: FileScopes;
   index: WorkspaceIndex;
-  heap: HeapKeeper;
+  platform: Pick<LspPlatform, 'files' | 'heap' | 'rulesDoc'>;
 }
 
 export class DiagnosticsManager {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
-  private readonly diskLines = new Map<string, { mtime: number; lines: LineIndex }>();
+  private readonly related: RelatedLines;
   private changeWaiters: (() => void)[] = [];
   /** Publications made (for logs and tests). */
   published = 0;
 
-  constructor(private readonly deps: DiagnosticsDeps) {}
+  constructor(private readonly deps: DiagnosticsDeps) {
+    this.related = new RelatedLines(deps.documents, deps.platform.files);
+  }
 
   get pull(): boolean {
     return this.deps.client.pullDiagnostics;
@@ -112,7 +114,7 @@ export class DiagnosticsManager {
     const diagnostics = this.toDiagnostics(doc, found.findings);
     this.published++;
     void this.deps.connection.sendDiagnostics({ uri: doc.uri, version: found.version, diagnostics });
-    this.deps.heap.check();
+    this.deps.platform.heap.check();
   }
 
   /** The findings of an open document's current version: its own and the workspace-wide ones; the scope is worked out unless given. */
@@ -128,7 +130,7 @@ export class DiagnosticsManager {
       this.forward(index.setOpen(doc.key, doc.uri, undefined));
       return { version, findings: [] };
     }
-    if (doc.text.length > settings.maxFileSize / 4 && Buffer.byteLength(doc.text) > settings.maxFileSize) {
+    if (doc.text.length > settings.maxFileSize / 4 && utf8ByteLength(doc.text) > settings.maxFileSize) {
       this.forward(index.setOpen(doc.key, doc.uri, undefined));
       return { version, findings: finishFindings('', [{ code: 'file-too-large', severity: 'error', message: `This file is over the limit of ${settings.maxFileSize} bytes (setting maxFileSize); it was not checked.`, start: 0, end: 0 }], settings) };
     }
@@ -136,6 +138,7 @@ export class DiagnosticsManager {
     this.forward(index.setOpen(doc.key, doc.uri, result));
     const cross = index.crossFor(doc.key);
     const findings = cross.length ? [...result.findings, ...finishFindings(doc.text, cross, settings)].sort(compareFindings) : result.findings;
+    if (cross.length) await this.related.load(cross);
     return { version, findings };
   }
 
@@ -145,32 +148,17 @@ export class DiagnosticsManager {
 
   toDiagnostics(doc: OpenDocument, findings: readonly Finding[]): Diagnostic[] {
     const lines = doc.lines();
-    return findings.map((f) => toDiagnostic(f, { uri: doc.uri, lines, locate: (r) => this.locate(r), ruleLinks: this.deps.client.ruleLinks }));
+    return findings.map((f) => this.diagnostic(f, doc.uri, lines));
   }
 
-  /** A related location in another file: from its open document, or read from disk. */
+  /** A finding of the file at `uri` as a diagnostic; related locations in other files as `findings` last read them. */
+  diagnostic(f: Finding, uri: string, lines: LineIndex): Diagnostic {
+    return toDiagnostic(f, { uri, lines, locate: (r) => this.locate(r), ruleLinks: this.deps.client.ruleLinks, rulesDoc: this.deps.platform.rulesDoc });
+  }
+
+  /** A related location in another file: from its open document, or from the file as last read. */
   locate(r: RelatedLocation): Location | undefined {
-    if (!r.file) return undefined;
-    const open = this.deps.documents.get(r.file);
-    if (open) return { uri: open.uri, range: toRange(open.lines(), r) };
-    const lines = this.diskLineIndex(r.file);
-    return lines ? { uri: r.file, range: toRange(lines, r) } : undefined;
-  }
-
-  private diskLineIndex(uri: string): LineIndex | undefined {
-    const path = pathOfUri(uri);
-    if (!path) return undefined;
-    try {
-      const mtime = statSync(path).mtimeMs;
-      const known = this.diskLines.get(uri);
-      if (known && known.mtime === mtime) return known.lines;
-      const lines = new LineIndex(readFileSync(path, 'utf8'));
-      if (this.diskLines.size > 50) this.diskLines.clear();
-      this.diskLines.set(uri, { mtime, lines });
-      return lines;
-    } catch {
-      return undefined;
-    }
+    return this.related.locate(r);
   }
 
   // ------------------------------------------------------------------ pull
@@ -182,13 +170,13 @@ export class DiagnosticsManager {
     throwIfCancelled(token);
     const resultId = this.resultId(found.version, doc.key);
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-    this.deps.heap.check();
+    this.deps.platform.heap.check();
     return { kind: 'full', resultId, items: this.toDiagnostics(doc, found.findings) };
   }
 
   async workspaceReport(params: WorkspaceDiagnosticParams, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
     const previous = new Map<string, string>();
-    for (const p of Array.isArray(params?.previousResultIds) ? params.previousResultIds : []) if (p && typeof p.uri === 'string') previous.set(canonicalUri(p.uri), String(p.value));
+    for (const p of Array.isArray(params?.previousResultIds) ? params.previousResultIds : []) if (p && typeof p.uri === 'string') previous.set(this.deps.documents.paths.canonical(p.uri), String(p.value));
     await this.deps.index.ready;
     const collect = async (): Promise<{ items: WorkspaceDocumentDiagnosticReport[]; changed: boolean }> => {
       const items: WorkspaceDocumentDiagnosticReport[] = [];
@@ -225,30 +213,25 @@ export class DiagnosticsManager {
   }
 
   private async closedFileReport(uri: string, key: string, previousId: string | undefined): Promise<WorkspaceDocumentDiagnosticReport | undefined> {
-    const path = pathOfUri(uri);
+    const path = this.deps.documents.paths.pathOf(uri);
     if (!path) return undefined;
-    let info;
-    try {
-      info = statSync(path);
-    } catch {
-      return undefined;
-    }
-    const resultId = this.resultId(`disk:${info.mtimeMs}:${info.size}`, key);
+    const { files } = this.deps.platform;
+    const info = await files.stat(path);
+    if (!info) return undefined;
+    const resultId = this.resultId(`disk:${info.mtime}:${info.size}`, key);
     if (previousId === resultId) return { kind: 'unchanged', uri, version: null, resultId };
     const { settings, globKind } = await this.deps.scopes.scopeOf(uri);
-    let text: string;
-    try {
-      const decoded = decodeFile(readFileSync(path), settings.maxFileSize);
-      if (!decoded.ok) return undefined;
-      text = decoded.text;
-    } catch {
-      return undefined;
-    }
+    const bytes = await files.read(path, settings.maxFileSize);
+    if (!bytes) return undefined;
+    const decoded = decodeFile(bytes, settings.maxFileSize);
+    if (!decoded.ok) return undefined;
+    const text = decoded.text;
     const result = validateText(text, { format: formatForPath(path), globKind, settings });
     const cross = this.deps.index.crossFor(key);
     const findings = [...result.findings, ...finishFindings(text, cross, settings)].sort(compareFindings);
+    await this.related.load(cross);
     const lines = new LineIndex(text);
-    return { kind: 'full', uri, version: null, resultId, items: findings.map((f) => toDiagnostic(f, { uri, lines, locate: (r) => this.locate(r), ruleLinks: this.deps.client.ruleLinks })) };
+    return { kind: 'full', uri, version: null, resultId, items: findings.map((f) => this.diagnostic(f, uri, lines)) };
   }
 
   /** A result id: the document's version (or the file's on disk), the settings' and the workspace-wide findings'. */
@@ -280,4 +263,19 @@ function hash(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(36);
+}
+
+/** The UTF-8 length of a text, as Buffer.byteLength counts it (a lone surrogate is 3 bytes), without encoding it. */
+export function utf8ByteLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }

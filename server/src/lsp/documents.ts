@@ -4,33 +4,14 @@
  * version, and the analysis of the current version. A change for a document that
  * was never opened is ignored; versions never go backwards.
  */
-import { basename } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import type { DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { CONFIG_FILE_NAMES, DocumentCache, type FileResult, type Kind, LineIndex, type Settings, type SourceFormat, detectFormat, formatForPath, validateText } from '../engine/index';
+import type { UriPaths } from './platform/types';
+import { URI_PATHS } from './platform/uri-paths';
 
-/** One key per file, whatever spelling of its URI a client uses. */
-export function canonicalUri(uri: string): string {
-  if (!uri.startsWith('file:')) return uri;
-  try {
-    return pathToFileURL(fileURLToPath(uri)).href;
-  } catch {
-    return uri;
-  }
-}
-
-export function pathOfUri(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-export function isConfigFileName(path: string | undefined): boolean {
-  return path !== undefined && CONFIG_FILE_NAMES.includes(basename(path));
+export function isConfigFileName(paths: UriPaths, path: string | undefined): boolean {
+  return path !== undefined && CONFIG_FILE_NAMES.includes(paths.basename(path));
 }
 
 export interface Analysis {
@@ -49,10 +30,11 @@ export class OpenDocument {
   private linesFor: { version: number; lines: LineIndex } | undefined;
   analysis: Analysis | undefined;
 
-  constructor(readonly uri: string, readonly languageId: string, version: number, text: string) {
-    this.key = canonicalUri(uri);
-    this.path = pathOfUri(uri);
-    this.isConfig = isConfigFileName(this.path);
+  /** `paths` says how URIs map to paths (the platform's; URIs themselves by default). */
+  constructor(readonly uri: string, readonly languageId: string, version: number, text: string, paths: UriPaths = URI_PATHS) {
+    this.key = paths.canonical(uri);
+    this.path = paths.pathOf(uri);
+    this.isConfig = isConfigFileName(paths, this.path);
     this.doc = TextDocument.create(uri, languageId, version, text);
   }
 
@@ -117,8 +99,10 @@ export class OpenDocument {
 export class Documents {
   private readonly byKey = new Map<string, OpenDocument>();
 
+  constructor(readonly paths: UriPaths) {}
+
   get(uri: string | undefined): OpenDocument | undefined {
-    return uri === undefined ? undefined : this.byKey.get(canonicalUri(uri));
+    return uri === undefined ? undefined : this.byKey.get(this.paths.canonical(uri));
   }
 
   all(): OpenDocument[] {
@@ -130,7 +114,7 @@ export class Documents {
     if (!td || typeof td.uri !== 'string') return undefined;
     const text = typeof td.text === 'string' ? td.text : '';
     const version = typeof td.version === 'number' ? td.version : 0;
-    const doc = new OpenDocument(td.uri, typeof td.languageId === 'string' ? td.languageId : '', version, text);
+    const doc = new OpenDocument(td.uri, typeof td.languageId === 'string' ? td.languageId : '', version, text, this.paths);
     this.byKey.set(doc.key, doc);
     return doc;
   }

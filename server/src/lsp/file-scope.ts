@@ -5,8 +5,7 @@
  */
 import { type FileSelection, type Kind, type Settings, type Verdict, checkedWhenOpen, createFileSelection, kindForPath } from '../engine/index';
 import type { Configuration } from './configuration';
-import { canonicalUri, pathOfUri } from './documents';
-import { type Folder, type WorkspaceFolders, relativeInside } from './folders';
+import type { Folder, WorkspaceFolders } from './folders';
 
 export interface FileScope {
   uri: string;
@@ -38,15 +37,15 @@ export class FileScopes {
   }
 
   /** The scope with settings from the file only (no client request), for `.alertcfg.yaml` itself. */
-  fileScopeOf(uri: string): FileScope {
+  async fileScopeOf(uri: string): Promise<FileScope> {
     const folder = this.folderFor(uri);
-    return this.scope(uri, folder, this.config.fileSettings(folder));
+    return this.scope(uri, folder, await this.config.fileSettings(folder));
   }
 
   /** A folder's settings and the file selection they make, for the workspace walk. */
   async folderSelection(folder: Folder): Promise<{ settings: Settings; selection: FileSelection }> {
     const settings = await this.config.settingsFor(folder.uri, folder);
-    return { settings, selection: this.selection(folder, settings) };
+    return { settings, selection: await this.selection(folder, settings) };
   }
 
   /** Whether an open document is checked (`.gitignore` aside, as the engine says). */
@@ -55,21 +54,21 @@ export class FileScopes {
   }
 
   private folderFor(uri: string): Folder | undefined {
-    return this.folders.folderOf(uri) ?? this.folders.all.find((f) => f.uri === canonicalUri(uri));
+    return this.folders.folderOf(uri) ?? this.folders.all.find((f) => f.uri === this.folders.paths.canonical(uri));
   }
 
-  private scope(uri: string, folder: Folder | undefined, settings: Settings): FileScope {
-    const path = pathOfUri(uri);
-    const relativePath = folder && path ? relativeInside(folder.path, path) : undefined;
-    const verdict = folder && relativePath ? this.selection(folder, settings).file(relativePath) : OUTSIDE;
+  private async scope(uri: string, folder: Folder | undefined, settings: Settings): Promise<FileScope> {
+    const path = this.folders.paths.pathOf(uri);
+    const relativePath = folder && path ? this.folders.relativeInside(folder.path, path) : undefined;
+    const verdict = folder && relativePath ? (await this.selection(folder, settings)).file(relativePath) : OUTSIDE;
     const globKind = relativePath === undefined ? undefined : kindForPath(settings.schemas, relativePath);
     return { uri, folder, relativePath, settings, verdict, globKind };
   }
 
-  private selection(folder: Folder, settings: Settings): FileSelection {
+  private async selection(folder: Folder, settings: Settings): Promise<FileSelection> {
+    const gitignore = await this.config.gitignore(folder);
     let bySettings = this.selections.get(folder.path);
     if (!bySettings) this.selections.set(folder.path, (bySettings = new WeakMap()));
-    const gitignore = this.config.gitignore(folder);
     let known = bySettings.get(settings);
     if (!known || known.gitignore !== gitignore) {
       known = { gitignore, selection: createFileSelection({ include: settings.include, exclude: settings.exclude, gitignore }) };

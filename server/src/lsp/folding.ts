@@ -1,5 +1,5 @@
 /** `textDocument/foldingRange`: mappings, lists, documents and comment runs, by lines. */
-import { type FoldingRange, FoldingRangeKind, type FoldingRangeParams } from 'vscode-languageserver/node';
+import { type FoldingRange, FoldingRangeKind, type FoldingRangeParams } from 'vscode-languageserver';
 import { foldingRanges } from '../engine/index';
 import { safe, uriOf } from './safe';
 import type { ServerContext } from './context';

@@ -1,5 +1,5 @@
 /** `textDocument/hover`: the engine's hover markdown in the client's language. */
-import { type Hover, type HoverParams, MarkupKind } from 'vscode-languageserver/node';
+import { type Hover, type HoverParams, MarkupKind } from 'vscode-languageserver';
 import { hoverAt } from '../engine/index';
 import { toOffset, toRange } from './convert';
 import { safe, throwIfCancelled, uriOf } from './safe';

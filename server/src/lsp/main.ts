@@ -3,6 +3,7 @@
  * client, `--node-ipc` for the VS Code client; `--socket=PORT` and `--pipe=NAME` work too.
  */
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { nodePlatform } from './platform/node';
 import { VERSION, startServer } from './server';
 
 const argv = process.argv.slice(2);
@@ -20,4 +21,4 @@ if (!argv.some((a) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(a))
 process.on('uncaughtException', (err) => process.stderr.write(`alertcfg-language-server: ${err?.stack ?? String(err)}\n`));
 process.on('unhandledRejection', (err) => process.stderr.write(`alertcfg-language-server: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(createConnection(ProposedFeatures.all), nodePlatform());

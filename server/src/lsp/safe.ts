@@ -3,7 +3,7 @@
  * unknown document, a bug), the client gets a valid empty result and the error goes
  * to the connection's console. Cancellation is the one error that is passed on.
  */
-import { type CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { type CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 
 export interface Logger {
   error(message: string): void;
@@ -70,4 +70,12 @@ export function withTimeout<T>(p: Promise<T>, ms: number, fallback: T): Promise<
 export function uriOf(params: unknown): string | undefined {
   const td = (params as { textDocument?: { uri?: unknown } } | null | undefined)?.textDocument;
   return typeof td?.uri === 'string' ? td.uri : undefined;
+}
+
+/** Resolves on a later turn of the event loop, after whatever came in meanwhile (setImmediate on Node, a timer in a browser). */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else setTimeout(resolve, 0);
+  });
 }

@@ -1,5 +1,5 @@
 /** `textDocument/selectionRange`: expand selection from a value out to its document. */
-import type { SelectionRange, SelectionRangeParams } from 'vscode-languageserver/node';
+import type { SelectionRange, SelectionRangeParams } from 'vscode-languageserver';
 import { selectionRangesAt } from '../engine/index';
 import { toOffset, toRange } from './convert';
 import { safe, uriOf } from './safe';

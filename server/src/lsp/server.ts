@@ -5,8 +5,7 @@
  * and the registration of every feature. Nothing imports this file but the entry
  * point.
  */
-import { pathToFileURL } from 'node:url';
-import { CodeActionKind, type Connection, type InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { CodeActionKind, type Connection, type InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver';
 import { ALL_COMMANDS } from '../protocol/index';
 import { registerActionCommands } from './action-commands';
 import { DocumentAnalyses } from './analysis';
@@ -24,7 +23,7 @@ import { FileScopes } from './file-scope';
 import { WorkspaceFolders } from './folders';
 import { registerFolding } from './folding';
 import { registerHover } from './hover';
-import { HeapKeeper } from './memory';
+import type { LspPlatform } from './platform/types';
 import { registerResourceCommands } from './resource-commands';
 import { type Logger, safe, safeNotification } from './safe';
 import { registerSelectionRanges } from './selection-ranges';
@@ -50,16 +49,16 @@ const FEATURES: readonly ((ctx: ServerContext) => void)[] = [
   registerCodeLens,
 ];
 
-export function startServer(connection: Connection): void {
-  const logger = connectionLogger(connection);
+/** Starts serving on a connection, with the ports of the platform it runs on (platform/node.ts, platform/browser.ts). */
+export function startServer(connection: Connection, platform: LspPlatform): void {
+  const logger = connectionLogger(connection, platform);
   const client = new ClientState();
-  const documents = new Documents();
-  const folders = new WorkspaceFolders();
-  const config = new Configuration(connection, documents, folders, () => client.canPullConfiguration);
+  const documents = new Documents(platform.paths);
+  const folders = new WorkspaceFolders(platform.paths);
+  const config = new Configuration(connection, documents, folders, () => client.canPullConfiguration, platform.files);
   const scopes = new FileScopes(folders, config);
-  const heap = new HeapKeeper();
-  const index = new WorkspaceIndex(folders, scopes, logger, heap, (key) => documents.get(key) !== undefined);
-  const diagnostics = new DiagnosticsManager({ connection, logger, client, documents, config, scopes, index, heap });
+  const index = new WorkspaceIndex(folders, scopes, logger, platform, (key) => documents.get(key) !== undefined);
+  const diagnostics = new DiagnosticsManager({ connection, logger, client, documents, config, scopes, index, platform });
   index.onCrossChanged((keys) => diagnostics.refresh(keys));
   const sync = new WorkspaceSync({ connection, logger, client, documents, folders, config, scopes, index, diagnostics });
   const commands = new CommandTable();
@@ -68,15 +67,17 @@ export function startServer(connection: Connection): void {
     logger,
     client,
     documents,
-    analyses: new DocumentAnalyses(documents, scopes, config),
+    analyses: new DocumentAnalyses(documents, scopes, config, platform.files),
     diagnostics,
-    secrets: new ClientSecrets(connection, client, process.env),
+    secrets: new ClientSecrets(connection, client, { secrets: platform.fallbackSecrets, credentials: platform.fallbackCredentials }),
     commands,
+    crypto: platform.crypto,
+    delivery: platform.delivery,
   };
 
   connection.onInitialize((params) => {
     client.initialize(params);
-    folders.set(params?.workspaceFolders, params?.rootUri ?? (typeof params?.rootPath === 'string' ? pathToFileURL(params.rootPath).href : null));
+    folders.set(params?.workspaceFolders, params?.rootUri ?? (typeof params?.rootPath === 'string' ? platform.paths.uriOf(params.rootPath) : null));
     return initializeResult(client);
   });
   connection.onInitialized(safeNotification(logger, 'initialized', () => sync.initialized()));
@@ -112,13 +113,13 @@ function initializeResult(client: ClientState): InitializeResult {
   };
 }
 
-/** The connection's console, or stderr once the connection is gone. */
-function connectionLogger(connection: Connection): Logger {
+/** The connection's console, or the platform's last resort (stderr) once the connection is gone. */
+function connectionLogger(connection: Connection, platform: LspPlatform): Logger {
   const write = (send: (m: string) => void, m: string) => {
     try {
       send(m);
     } catch {
-      process.stderr.write(`${m}\n`);
+      platform.lastResort(m);
     }
   };
   return {

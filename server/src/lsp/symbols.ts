@@ -1,5 +1,5 @@
 /** `textDocument/documentSymbol`: an outline per resource (kind and name), keys below it. */
-import { type DocumentSymbol, type DocumentSymbolParams, type SymbolInformation, SymbolKind } from 'vscode-languageserver/node';
+import { type DocumentSymbol, type DocumentSymbolParams, type SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import { type LineIndex, type OutlineSymbol, documentSymbols } from '../engine/index';
 import { toRange } from './convert';
 import { safe, uriOf } from './safe';

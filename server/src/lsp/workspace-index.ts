@@ -7,15 +7,12 @@
  * are kept anchored to (file, document, field) so that edits that only move text
  * need no re-run. Listeners hear which files' cross-file findings changed.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { type FileResult, type FileSummaries, type Finding, type Kind, type ResourceSummary, type Settings, type Severity, decodeFile, formatForPath, kindForPath, selectedFiles, summariseText, workspaceFindings } from '../engine/index';
-import { absolutePath, folderLister } from '../env/files';
-import { canonicalUri, isConfigFileName, pathOfUri } from './documents';
-import { type WorkspaceFolders, relativeInside as folderRelative } from './folders';
+import { isConfigFileName } from './documents';
+import type { WorkspaceFolders } from './folders';
 import type { FileScopes } from './file-scope';
-import type { HeapKeeper } from './memory';
-import type { Logger } from './safe';
+import type { LspPlatform } from './platform/types';
+import { type Logger, nextTurn } from './safe';
 
 interface Entry {
   key: string;
@@ -57,9 +54,13 @@ export class WorkspaceIndex {
     private readonly folders: WorkspaceFolders,
     private readonly scopes: FileScopes,
     private readonly logger: Logger,
-    private readonly heap: HeapKeeper,
+    private readonly platform: Pick<LspPlatform, 'files' | 'heap'>,
     private readonly isOpen: (key: string) => boolean,
   ) {}
+
+  private get paths() {
+    return this.folders.paths;
+  }
 
   onCrossChanged(listener: (keys: string[]) => void): void {
     this.listeners.push(listener);
@@ -83,27 +84,29 @@ export class WorkspaceIndex {
     for (const folder of this.folders.all) {
       const { settings, selection } = await this.scopes.folderSelection(folder);
       if (gen !== this.generation) return;
-      // Folders are listed and files read synchronously (for thousands of small files
-      // several times faster than the promise API's open/stat/read/close round trips),
-      // in slices of a few milliseconds, between which the server answers whatever
-      // came in.
+      // Files are read one after the other (on Node synchronously: for thousands of small
+      // files several times faster than the promise API's open/stat/read/close round trips),
+      // in slices of a few milliseconds, between which the server answers whatever came in.
+      const list = await this.platform.files.lister(folder.path, settings);
+      if (gen !== this.generation) return;
       let slice = performance.now();
-      for (const rel of selectedFiles(folderLister(folder.path), selection)) {
+      for (const rel of selectedFiles(list, selection)) {
         if (gen !== this.generation) return;
         // `.alertcfg.yaml` holds settings, not resources.
-        if (isConfigFileName(rel)) continue;
+        if (isConfigFileName(this.paths, rel)) continue;
         if (++count > MAX_FILES) {
           this.logger.log(`alertcfg: more than ${MAX_FILES} files in the workspace; the rest are not indexed.`);
           break;
         }
-        const path = absolutePath(folder.path, rel);
-        // A walked path is absolute and normal: its file URL is already the canonical key.
-        const uri = pathToFileURL(path).href;
+        const path = this.paths.join(folder.path, rel);
+        // A walked path is absolute and normal: its URI is already the canonical key.
+        const uri = this.paths.uriOf(path);
         if (this.isOpen(uri)) continue;
-        const entry = this.readEntry(path, settings, globKindOf(settings, rel), uri);
+        const entry = await this.readEntry(path, settings, globKindOf(settings, rel), uri);
+        if (gen !== this.generation) return;
         if (entry) fresh.set(uri, entry);
         if (performance.now() - slice > SLICE_MS) {
-          await new Promise((r) => setImmediate(r));
+          await nextTurn();
           slice = performance.now();
         }
       }
@@ -113,15 +116,15 @@ export class WorkspaceIndex {
     for (const [k, e] of fresh) if (!this.entries.get(k)?.open) this.entries.set(k, e);
     this.indexedFiles = count;
     this.notify(this.recompute());
-    this.heap.check();
+    this.platform.heap.check();
   }
 
   /** A file's entry from disk, or undefined when it is not checked or holds no resource. */
-  private readEntry(path: string, settings: Settings, globKind: Kind | undefined, uri = pathToFileURL(path).href): Entry | undefined {
+  private async readEntry(path: string, settings: Settings, globKind: Kind | undefined, uri: string): Promise<Entry | undefined> {
     try {
-      const info = statSync(path);
-      if (!info.isFile() || info.size > settings.maxFileSize) return undefined;
-      const decoded = decodeFile(readFileSync(path), settings.maxFileSize);
+      const bytes = await this.platform.files.read(path, settings.maxFileSize);
+      if (!bytes) return undefined;
+      const decoded = decodeFile(bytes, settings.maxFileSize);
       if (!decoded.ok) return undefined;
       // Only the names matter here: parse and summarise, no validation.
       const { bases, summaries } = summariseText(decoded.text, { format: formatForPath(path), globKind });
@@ -156,7 +159,7 @@ export class WorkspaceIndex {
 
   /** A file changed on disk (watched files). Open documents keep the editor's text. */
   async fileChanged(uri: string, deleted: boolean): Promise<void> {
-    const key = canonicalUri(uri);
+    const key = this.paths.canonical(uri);
     if (this.isOpen(key)) return;
     if (deleted) {
       const before = this.entries.size;
@@ -170,15 +173,15 @@ export class WorkspaceIndex {
 
   /** A file's entry from disk again, when the walk would pick it; else it has none. */
   private async refreshFile(uri: string): Promise<void> {
-    const key = canonicalUri(uri);
-    const path = pathOfUri(uri);
+    const key = this.paths.canonical(uri);
+    const path = this.paths.pathOf(uri);
     const folder = this.folders.folderOf(uri);
     const before = this.entries.get(key);
-    const rel = folder && path ? folderRelative(folder.path, path) : undefined;
+    const rel = folder && path ? this.folders.relativeInside(folder.path, path) : undefined;
     let entry: Entry | undefined;
-    if (folder && path && rel && !isConfigFileName(rel)) {
+    if (folder && path && rel && !isConfigFileName(this.paths, rel)) {
       const { settings, selection } = await this.scopes.folderSelection(folder);
-      if (selection.file(rel).checked && existsSync(path)) entry = this.readEntry(path, settings, globKindOf(settings, rel), key);
+      if (selection.file(rel).checked) entry = await this.readEntry(path, settings, globKindOf(settings, rel), key);
     }
     if (!this.isOpen(key)) {
       if (entry) this.entries.set(key, entry);

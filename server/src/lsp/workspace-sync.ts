@@ -5,12 +5,11 @@
  * files the workspace selects may differ (include, exclude, `schemas`, size limit,
  * `.gitignore`), the index is built again.
  */
-import { basename } from 'node:path';
-import { type Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
+import { type Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver';
 import type { ClientState } from './client-state';
 import type { Configuration } from './configuration';
 import type { DiagnosticsManager } from './diagnostics';
-import { type Documents, isConfigFileName, pathOfUri } from './documents';
+import { type Documents, isConfigFileName } from './documents';
 import type { FileScopes } from './file-scope';
 import type { WorkspaceFolders } from './folders';
 import { type Logger, safeNotification } from './safe';
@@ -41,7 +40,7 @@ export class WorkspaceSync {
 
   /** Registers the document and workspace notifications. */
   listen(): void {
-    const { connection, logger, documents, diagnostics, index, config } = this.deps;
+    const { connection, logger, documents, diagnostics, index, config, folders } = this.deps;
     connection.onDidOpenTextDocument(
       safeNotification(logger, 'didOpen', (params) => {
         const doc = documents.open(params);
@@ -72,8 +71,8 @@ export class WorkspaceSync {
         let selectionChanged = false;
         for (const change of Array.isArray(params?.changes) ? params.changes : []) {
           if (typeof change?.uri !== 'string') continue;
-          const path = pathOfUri(change.uri);
-          if (isConfigFileName(path) || (path !== undefined && basename(path) === '.gitignore')) selectionChanged = true;
+          const path = folders.paths.pathOf(change.uri);
+          if (isConfigFileName(folders.paths, path) || (path !== undefined && folders.paths.basename(path) === '.gitignore')) selectionChanged = true;
           else await index.fileChanged(change.uri, change.type === FileChangeType.Deleted);
         }
         if (selectionChanged) config.filesChanged();
@@ -97,7 +96,7 @@ export class WorkspaceSync {
     if (c.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(
         safeNotification(logger, 'workspace folders', async (e) => {
-          const now = folders.all.filter((f) => !e.removed.some((r) => pathOfUri(r.uri) === f.path));
+          const now = folders.all.filter((f) => !e.removed.some((r) => folders.paths.pathOf(r.uri) === f.path));
           folders.set([...now.map((f) => ({ uri: f.uri, name: f.path })), ...e.added]);
           config.filesChanged();
         }),
@@ -123,7 +122,7 @@ export class WorkspaceSync {
     const parts: string[] = [];
     for (const f of this.deps.folders.all) {
       const { settings } = await this.deps.scopes.folderSelection(f);
-      parts.push(JSON.stringify([f.path, settings.include, settings.exclude, settings.schemas, settings.maxFileSize, this.deps.config.gitignore(f) ?? null]));
+      parts.push(JSON.stringify([f.path, settings.include, settings.exclude, settings.schemas, settings.maxFileSize, (await this.deps.config.gitignore(f)) ?? null]));
     }
     return parts.join('\n');
   }

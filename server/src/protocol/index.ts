@@ -26,6 +26,12 @@ export const Command = {
   template: 'alertcfg.template',
   /** Move a plaintext secret into secret storage and write a reference (quick fix). Args: [MoveSecretArgs]. */
   moveSecret: 'alertcfg.moveSecret',
+  /**
+   * The request(s) an action would send as curl commands that run as printed (as `alertcfg
+   * preview --curl`): secrets and credentials read from the environment variables the CLI
+   * reads, signatures whole. Args: [ActionArgs & {action?}]. Result: CurlResult.
+   */
+  curl: 'alertcfg.curl',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];
@@ -87,7 +93,8 @@ export interface ResourceActions {
   range?: LspRange;
 }
 
-export type { ActionAttempt, ActionReport, Preview as PreviewResult, PreviewedRequest } from '../engine/index';
+/** Previews and reports are the engine's own types, masked before they leave the server. */
+export type { ActionAttempt, ActionReport, Preview as PreviewResult, PreviewedRequest, RunnableCurl as CurlResult } from '../engine/index';
 
 /** Requests the server sends to the client. */
 export const ClientRequest = {
@@ -99,7 +106,43 @@ export const ClientRequest = {
   storeSecret: 'alertcfg/storeSecret',
   /** Cloud credentials from the client's secret storage. Params: {provider} (a provider of the credential table). Result: Record<string,string> | null. */
   getCredentials: 'alertcfg/getCredentials',
+  /**
+   * Files of a workspace folder that the settings can select, for a server that has no file
+   * system of its own (in a web worker: VS Code for the Web). Params: FindFilesParams.
+   * Result: FindFilesResult.
+   */
+  findFiles: 'alertcfg/findFiles',
+  /** A file's bytes, for the same servers. Params: ReadFileParams. Result: ReadFileResult | null (missing, a folder, over maxBytes, unreadable). */
+  readFile: 'alertcfg/readFile',
+  /** A file's size and modification time, for the same servers. Params: {uri}. Result: StatResult | null. */
+  stat: 'alertcfg/stat',
 } as const;
+
+/** Params of `alertcfg/findFiles`: glob patterns relative to the folder, as in the `include` and `exclude` settings. */
+export interface FindFilesParams {
+  folder: string;
+  include: string[];
+  exclude: string[];
+  maxResults: number;
+}
+export interface FindFilesResult {
+  /** URIs of the files found. */
+  uris: string[];
+}
+export interface ReadFileParams {
+  uri: string;
+  /** Larger files are not read (null). */
+  maxBytes: number;
+}
+export interface ReadFileResult {
+  /** The file's bytes in base64. */
+  base64: string;
+}
+export interface StatResult {
+  size: number;
+  /** Modification time in ms. */
+  mtime: number;
+}
 
 /** A vendor's name for its credentials (`huawei`, `volcengine`, `zstack`: the credential table's providers). */
 export type CredentialProvider = string;
