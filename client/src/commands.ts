@@ -25,8 +25,8 @@ export interface CommandDeps {
 
 type Handler = (deps: CommandDeps, ...args: unknown[]) => unknown;
 
-/** The palette commands of the verbs that send (the verbs table), by their VS Code command. */
-const ACTION_COMMANDS: Record<string, ActionName> = Object.fromEntries(VERBS.filter((v) => v.id !== 'preview').map((v) => [v.clientCommand, v.id as ActionName]));
+/** The palette commands of the resource verbs that send (the verbs table), by their VS Code command. */
+const ACTION_COMMANDS: Record<string, ActionName> = Object.fromEntries(VERBS.filter((v) => v.scope === 'resource' && v.id !== 'preview').map((v) => [v.clientCommand, v.id as ActionName]));
 const PREVIEW_COMMAND = VERBS.find((v) => v.id === 'preview')!.clientCommand;
 
 async function runFromEditor(deps: CommandDeps, action: ActionName): Promise<unknown> {
@@ -155,6 +155,6 @@ export function interceptServerCommand(deps: CommandDeps, command: string, args:
   if (typeof a.uri !== 'string' || typeof a.documentIndex !== 'number') return undefined;
   const ref = { uri: a.uri, documentIndex: a.documentIndex, ...(a.channel ? { channel: a.channel } : {}) };
   if (command === Command.preview) return deps.preview.show(ref, actionLabel('preview'));
-  const action = VERBS.find((v) => v.command === command && v.id !== 'preview')?.id as ActionName | undefined;
+  const action = VERBS.find((v) => v.command === command && v.scope === 'resource' && v.id !== 'preview')?.id as ActionName | undefined;
   return action ? deps.runner.run(action, ref) : undefined;
 }

@@ -73,7 +73,7 @@ test('a pull request with a bad file: annotations, SARIF for code scanning, the 
   );
 });
 
-test('max-warnings, config and sarif-file inputs; plan asked for but not in this CLI: a notice, no failure', { timeout: 240_000 }, async () => {
+test('max-warnings, config and sarif-file inputs; plan: the real plan\'s Markdown goes to the job summary, and an incomplete plan fails the step', { timeout: 240_000 }, async () => {
   const { tarball } = await npmPackage();
   const repo = makeRepo({ 'alerts/dev.yaml': WARN_ONLY, 'ci/alertcfg.yaml': lines('rules:', '  unknown-property: info') });
   const temp = tempDir();
@@ -85,11 +85,15 @@ test('max-warnings, config and sarif-file inputs; plan asked for but not in this
   assert.ok(existsSync(join(repo, 'out.sarif')));
 
   const relaxed = runAction({ ...base, inputs: { package: tarball, paths: 'alerts', 'max-warnings': '0', config: 'ci/alertcfg.yaml', plan: 'true' } });
-  assert.equal(relaxed.status, 0, relaxed.steps.map((s) => s.stdout + s.stderr).join('\n'));
   assert.match(relaxed.steps[1]!.stdout, /^::notice file=alerts\/dev\.yaml,.*title=unknown-property::/m);
+  assert.equal(relaxed.steps[1]!.status, 0);
+  // The contact has no region (and the job no credentials): the plan is incomplete; its Markdown says why, and the step fails.
   assert.equal(relaxed.steps.length, 3);
-  assert.match(relaxed.steps[2]!.stdout, /^::notice title=alertcfg plan::alertcfg \d+\.\d+\.\d+ has no plan command; the plan was skipped\.$/m);
-  assert.equal(relaxed.summary, '');
+  assert.equal(relaxed.steps[2]!.status, 1, relaxed.steps[2]!.stderr);
+  assert.equal(relaxed.status, 1);
+  assert.match(relaxed.summary, /^<!-- alertcfg-plan -->\n### alertcfg plan\n/);
+  assert.match(relaxed.summary, /^> - alerts\/dev\.yaml:1: Contact "dev": No region/m);
+  assert.match(relaxed.steps[2]!.stderr, /No region/);
 });
 
 test('plan: true with a CLI that has plan: its markdown goes to the job summary; plan: false never calls it', { timeout: 240_000 }, async () => {
@@ -121,4 +125,10 @@ test('plan: true with a CLI that has plan: its markdown goes to the job summary;
   assert.equal(off.summary, '');
   const called = readFileSync(calls, 'utf8').split('\n').filter((l) => l.startsWith('plan'));
   assert.deepEqual(called, ['plan --help', 'plan --format markdown -- alerts'], 'plan runs only when asked for');
+  // An alertcfg from before plan existed (a `package` input may install one): a notice, no failure.
+  writeFileSync(join(shims, 'alertcfg'), ['#!/usr/bin/env bash', 'if [ "$1" = plan ]; then echo "alertcfg: unknown command \\"plan\\"." >&2; exit 2; fi', `PATH="\${PATH#*:}" exec alertcfg "$@"`, ''].join('\n'));
+  const old = run('true');
+  assert.equal(old.status, 0, old.steps.map((s) => s.stdout + s.stderr).join('\n'));
+  assert.match(old.steps[2]!.stdout, /^::notice title=alertcfg plan::alertcfg \d+\.\d+\.\d+ has no plan command; the plan was skipped\.$/m);
+  assert.equal(old.summary, '');
 });

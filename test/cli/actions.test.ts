@@ -487,27 +487,27 @@ describe('push / clear / apply: Huawei AOM and CTS', { skip: BUILT, concurrency:
     assert.match(c.stderr, /has no "push" action; it offers clear/);
   });
 
-  test('apply CTS with AK/SK: 201 → success showing the created notification; no prompt', async () => {
+  test('apply CTS with AK/SK: the live list (smn, fun), then the create, signed; success; no prompt', async () => {
     const hw = await keep(startHuawei({ projectId: PROJECT, aksk: { ak: HW_AK, sk: HW_SK } }));
     const dir = workspace({ 'keyops.yaml': keyOpsYaml(hw.url) });
     const r = await alertcfg(dir, ['apply', 'keyops.yaml'], AKSK);
     assert.equal(r.code, 0, show(r));
-    assert.match(r.stdout, /^CTS create key operation notification → .*: success$/m);
-    assert.match(r.stdout, /attempt 1: HTTP 201/);
+    assert.match(r.stdout, /^ {2}\+ create {4}tracker-changes {2}\(keyops\.yaml:1\)$/m);
+    assert.match(r.stdout, /^done {6}create KeyOperationNotification "tracker-changes" \(keyops\.yaml:1\)$/m);
     assert.equal(hw.notifications.length, 1);
-    assert.match(r.stdout, new RegExp(`"notification_id":"${hw.notifications[0]!['notification_id']}"`));
+    assert.deepEqual(hw.requests.map((q) => `${q.method} ${q.url} ${q.verdict}`), [`GET /v3/${PROJECT}/notifications/smn ok`, `GET /v3/${PROJECT}/notifications/fun ok`, `POST /v3/${PROJECT}/notifications ok`]);
     assert.doesNotMatch(r.stderr, /\[y\/N\]/);
   });
 
-  test('apply CTS twice: the second answer is CTS.0400 (the name exists) with advice, exit 1, sent once', async () => {
+  test('apply CTS twice: the second apply finds the notification and sends no write (it used to be CTS.0400)', async () => {
     const hw = await keep(startHuawei({ projectId: PROJECT, aksk: { ak: HW_AK, sk: HW_SK } }));
     const dir = workspace({ 'keyops.yaml': keyOpsYaml(hw.url) });
     assert.equal((await alertcfg(dir, ['apply', 'keyops.yaml'], AKSK)).code, 0);
     const r = await alertcfg(dir, ['apply', 'keyops.yaml'], AKSK);
-    assert.equal(r.code, 1, show(r));
-    assert.match(r.stdout, /error CTS\.0400: NotificationV3 name is existed already/);
-    assert.match(r.stdout, /advice: A key operation notification with this notification_name already exists/);
-    assert.equal(hw.requests.length, 2);
+    assert.equal(r.code, 0, show(r));
+    assert.match(r.stdout, /^ {2}= noop {6}tracker-changes {2}\(keyops\.yaml:1\)$/m);
+    assert.match(r.stdout, /^Nothing to apply: the cloud matches the repository\.$/m);
+    assert.equal(hw.writes.length, 1);
   });
 
   test('push answered 503: not repeated (the AOM doc: do not repeat without changes), advice says so, exit 1', async () => {
@@ -533,43 +533,42 @@ describe('push / clear / apply: Huawei AOM and CTS', { skip: BUILT, concurrency:
 // ------------------------------------------------------------ Volcengine
 
 describe('apply: Volcengine CreateContact', { skip: BUILT }, () => {
-  test('success prints the Result Id; a second apply → Conflict.Name advice, exit 1, not retried', async () => {
+  test('success: the body as written, references resolved; the verification e-mail note; a second apply sends no write', async () => {
     const vo = await keep(startVolcengine({ accessKeyId: VOLC_AK, secretAccessKey: VOLC_SK }));
     const dir = workspace({ 'contact.yaml': contactYaml({ endpoint: vo.url, dingtalk: 'http://127.0.0.1:9', webhook: 'https://hooks.example.com' }) });
     const env = { ...SECRET_ENV, VOLCENGINE_ACCESS_KEY: VOLC_AK, VOLCENGINE_SECRET_KEY: VOLC_SK };
     const a = await alertcfg(dir, ['apply', 'contact.yaml'], env);
     assert.equal(a.code, 0, show(a));
-    assert.match(a.stdout, /^Volcengine CreateContact → .*: success$/m);
-    const id = vo.contacts.get('sre-oncall')!.id;
-    assert.match(a.stdout, new RegExp(`"Result":\\{"Id":"${id}"`));
+    assert.match(a.stdout, /^done {6}create Contact "sre-oncall" \(contact\.yaml:1\)$/m);
     // The contact has an Email: VMP reports the verification e-mail in Result.SendStatus, shown as it came.
-    assert.match(a.stdout, /^  note: verification e-mail: MessageSucceed\.Email$/m);
+    assert.match(a.stdout, /^ {10}note: verification e-mail: MessageSucceed\.Email$/m);
     // The body is spec as written, with the references resolved.
     assert.deepEqual(vo.contacts.get('sre-oncall')!.body['Webhook'], { Address: 'https://hooks.example.com/hooks/vmp', Token: WEBHOOK_TOKEN });
     assert.doesNotMatch(a.stderr, /\[y\/N\]/);
     const b = await alertcfg(dir, ['apply', 'contact.yaml'], env);
-    assert.equal(b.code, 1, show(b));
-    assert.match(b.stdout, /error Conflict\.Name: The specified name conflicts with existing contact\./);
-    assert.match(b.stdout, /advice: A contact with this Name already exists/);
-    assert.equal(vo.requests.length, 2);
+    assert.equal(b.code, 0, show(b));
+    assert.match(b.stdout, /^Nothing to apply: the cloud matches the repository\.$/m);
+    assert.deepEqual(vo.writes.map((w) => w.action), ['CreateContact']);
+    assert.deepEqual(vo.requests.map((q) => new URL(q.url, 'http://x').searchParams.get('Action')), ['ListContacts', 'CreateContact', 'ListContacts']);
   });
 
   test('a create is not retried once an answer came, even a 503', async () => {
-    const vo = await keep(startVolcengine({ accessKeyId: VOLC_AK, secretAccessKey: VOLC_SK, script: [{ status: 503, body: 'busy' }] }));
+    // The list is answered; the create gets the 503.
+    const vo = await keep(startVolcengine({ accessKeyId: VOLC_AK, secretAccessKey: VOLC_SK, script: ['vendor', { status: 503, body: 'busy' }] }));
     const dir = workspace({ 'contact.yaml': contactYaml({ endpoint: vo.url, name: 'once' }) });
     const r = await alertcfg(dir, ['apply', 'contact.yaml'], { VOLCENGINE_ACCESS_KEY: VOLC_AK, VOLCENGINE_SECRET_KEY: VOLC_SK });
     assert.equal(r.code, 1, show(r));
-    assert.equal(vo.requests.length, 1);
-    assert.match(r.stdout, /error HTTP 503: busy/);
+    assert.equal(vo.requests.length, 2);
+    assert.match(r.stdout, /^FAILED {4}create Contact "once" \(contact\.yaml:1\): HTTP 503: busy$/m);
   });
 
-  test('a wrong secret key → SignatureDoesNotMatch, exit 1', async () => {
+  test('a wrong secret key → SignatureDoesNotMatch on the list, with advice; exit 1, nothing written', async () => {
     const vo = await keep(startVolcengine({ accessKeyId: VOLC_AK, secretAccessKey: VOLC_SK }));
     const dir = workspace({ 'contact.yaml': contactYaml({ endpoint: vo.url, name: 'other' }) });
     const r = await alertcfg(dir, ['apply', 'contact.yaml'], { VOLCENGINE_ACCESS_KEY: VOLC_AK, VOLCENGINE_SECRET_KEY: 'wrong' });
     assert.equal(r.code, 1, show(r));
-    assert.match(r.stdout, /error SignatureDoesNotMatch/);
-    assert.match(r.stdout, /advice: Volcengine rejected the signature/);
+    assert.match(r.stderr, /Could not read the Contact resources of cn-beijing .*: SignatureDoesNotMatch: .* Volcengine rejected the signature/);
+    assert.equal(vo.writes.length, 0);
   });
 });
 
@@ -797,7 +796,8 @@ describe('confirmation on a terminal (in process: io.confirm is what bin.ts wire
     const env = { ...SECRET_ENV, HUAWEICLOUD_SDK_TOKEN: HW_TOKEN };
     const a = await runWith(dir, ['apply', 'keyops.yaml'], env, true);
     assert.equal(a.code, 0, a.stdout + a.stderr);
-    assert.deepEqual(a.asked, [`Create KeyOperationNotification "tracker-changes" on 127.0.0.1:${hw.port}? [y/N] `]);
+    // One question for the whole plan, with its summary and the host.
+    assert.deepEqual(a.asked, [`Apply 1 change (1 to create) on 127.0.0.1:${hw.port}? [y/N] `]);
     const b = await runWith(dir, ['apply', 'keyops2.yaml', '--yes'], env, false);
     assert.equal(b.code, 0, b.stdout + b.stderr);
     assert.deepEqual(b.asked, []);
@@ -807,6 +807,8 @@ describe('confirmation on a terminal (in process: io.confirm is what bin.ts wire
     const d = await runWith(dir, ['send', 'contact.yaml'], env, false);
     assert.equal(d.code, 0, d.stdout + d.stderr);
     assert.deepEqual(d.asked, []);
-    assert.equal(hw.requests.length, 3);
+    // Each apply lists (smn, fun) and creates; the push is one request.
+    assert.equal(hw.requests.length, 7);
+    assert.equal(hw.writes.length, 2);
   });
 });

@@ -20,6 +20,8 @@ describe('workspace/executeCommand', () => {
       'alertcfg.clear',
       'alertcfg.apply',
       'alertcfg.replay',
+      'alertcfg.plan',
+      'alertcfg.import',
       'alertcfg.listActions',
       'alertcfg.template',
       'alertcfg.moveSecret',

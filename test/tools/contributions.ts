@@ -47,8 +47,15 @@ function nlsKey(clientCommand: string): string {
   return `command.${clientCommand.replace(/^alertcfg\./, '')}`;
 }
 
-/** A verb is offered in the palette and the context menu where the active file has a resource offering it (and, for a verb that sends, in a trusted workspace). */
+/**
+ * A resource verb is offered in the palette and the context menu where the active
+ * file has a resource offering it (and, for a verb that sends, in a trusted
+ * workspace). A workspace verb (GitOps sync reads the cloud) is offered in the
+ * palette of a trusted workspace once the client says it offers it, by listing it
+ * in the context key `alertcfg.workspaceVerbs`.
+ */
 function verbWhen(v: Verb): string {
+  if (v.scope === 'workspace') return `alertcfg.workspaceVerbs =~ /\\b${v.id}\\b/ && isWorkspaceTrusted`;
   return v.effect === 'none' ? 'alertcfg.resourceFile' : `alertcfg.actions =~ /\\b${v.id}\\b/ && isWorkspaceTrusted`;
 }
 
@@ -57,7 +64,7 @@ export function verbContributions(): { commands: Record<string, unknown>[]; comm
   return {
     commands: VERBS.map((v) => ({ command: v.clientCommand, title: `%${nlsKey(v.clientCommand)}%`, category: '%category%', ...('icon' in v ? { icon: v.icon } : {}) })),
     commandPalette: VERBS.map((v) => ({ command: v.clientCommand, when: verbWhen(v) })),
-    editorContext: VERBS.map((v, i) => ({ command: v.clientCommand, when: verbWhen(v), group: `alertcfg@${i + 1}` })),
+    editorContext: VERBS.filter((v) => v.scope === 'resource').map((v, i) => ({ command: v.clientCommand, when: verbWhen(v), group: `alertcfg@${i + 1}` })),
   };
 }
 

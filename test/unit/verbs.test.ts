@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ACTION_NAMES, VERBS, actionableResources, actionsFor, isActionName, kindModules, templateFor, validateText } from '../../server/src/engine/index';
+import { ACTION_NAMES, SYNC_KINDS, VERBS, actionableResources, actionsFor, isActionName, kindModules, templateFor, validateText } from '../../server/src/engine/index';
 import { ALL_COMMANDS, Command } from '../../server/src/protocol/index';
 import { USAGE, usageOf } from '../../server/src/cli/args';
 import { run } from '../../server/src/cli/main';
@@ -40,7 +40,18 @@ test('every action a kind offers has a planner in the kind, and only verbs of th
       for (const a of actionsFor(t.kind, t.body, t.envelope)) assert.ok(m.verbs?.[a], `${m.kind} offers ${a} without planning it`);
     }
   }
-  assert.deepEqual(ACTION_NAMES, VERBS.filter((v) => v.id !== 'preview').map((v) => v.id));
+  assert.deepEqual(ACTION_NAMES, VERBS.filter((v) => v.scope === 'resource' && v.id !== 'preview').map((v) => v.id));
+});
+
+test('the workspace verbs (GitOps sync) are no resource action: no kind plans them, isActionName refuses them', () => {
+  const workspace = VERBS.filter((v) => v.scope === 'workspace').map((v) => v.id);
+  assert.deepEqual(workspace, ['plan', 'import']);
+  for (const id of workspace) {
+    assert.equal(isActionName(id), false, id);
+    for (const m of kindModules()) assert.equal((m.verbs as Record<string, unknown> | undefined)?.[id], undefined, `${m.kind} plans ${id}`);
+  }
+  // The kinds that sync are the ones the settings' prune globs may name.
+  assert.deepEqual(kindModules().filter((m) => m.sync).map((m) => m.kind), SYNC_KINDS);
 });
 
 test('only the preview changes nothing and asks nothing; what changes the cloud asks first', () => {

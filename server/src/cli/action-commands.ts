@@ -1,5 +1,5 @@
 /**
- * `alertcfg preview | send | push | clear | apply | replay FILE`: pick a resource,
+ * `alertcfg preview | send | push | clear | replay FILE`: pick a resource,
  * plan the action with the engine, show it masked or send it, and report what the
  * vendor said. Exit 0 when the vendor said yes, 1 when it said no (or could not be
  * reached), 2 when nothing could be sent (usage, invalid resource, missing secret).
@@ -24,7 +24,6 @@ import {
   selectResource,
   validateText,
   verb,
-  type VerbId,
 } from '../engine/index';
 import { executePlan } from '../delivery/execute';
 import { UsageError, VALUE_HINTS, parse } from './args';
@@ -49,12 +48,13 @@ const COMMON = {
   json: { type: 'boolean', default: false },
 } as const;
 
-export async function actionCommand(command: VerbId, argv: string[], io: ActionIo): Promise<number> {
+export async function actionCommand(command: ActionName | 'preview', argv: string[], io: ActionIo): Promise<number> {
   const { values, positionals } = parse(argv, {
     ...COMMON,
     action: { type: 'string' },
     curl: { type: 'boolean', default: false },
     channel: { type: 'string' },
+    via: { type: 'string' },
     message: { type: 'string', short: 'm' },
     'dry-run': { type: 'boolean', default: false },
     url: { type: 'string' },
@@ -66,6 +66,9 @@ export async function actionCommand(command: VerbId, argv: string[], io: ActionI
   if (doc !== undefined && (!/^\d+$/.test(String(values['doc'])) || !Number.isSafeInteger(doc))) throw new UsageError(`${VALUE_HINTS['doc']!.slice(0, -1)}, not "${String(values['doc'])}".`);
   const channel = values['channel'] as Channel | undefined;
   if (channel !== undefined && !CHANNEL_NAMES.includes(channel)) throw new UsageError(`--channel must be one of ${CHANNEL_NAMES.join(', ')}.`);
+  const via = values['via'] as string | undefined;
+  if (via !== undefined && via !== 'cloud' && via !== 'direct') throw new UsageError(`--via must be cloud or direct, not "${via}".`);
+  if (via === 'cloud' && command !== 'send' && command !== 'preview') throw new UsageError('--via cloud is an option of send (and preview).');
 
   const project = loadProject(io.cwd, values['config'] as string | undefined, file);
   const bytes = readNamedFile(resolve(io.cwd, file), file, command);
@@ -82,6 +85,10 @@ export async function actionCommand(command: VerbId, argv: string[], io: ActionI
     return 2;
   }
   const t = sel.target;
+  if (via === 'cloud' && t.kind !== 'Contact') {
+    io.err(`alertcfg: ${file}: --via cloud asks Volcengine VMP to test a Contact's channel; a ${t.kind} is sent from here (without --via).\n`);
+    return 2;
+  }
   const action = command === 'preview' ? previewAction(values['action'] as string | undefined, actionsFor(t.kind, t.body, t.envelope)) : command;
   const plan = planAction({
     action,
@@ -95,6 +102,7 @@ export async function actionCommand(command: VerbId, argv: string[], io: ActionI
     credentials: credentialSource(io.env),
     crypto: NODE_CRYPTO,
     ...(channel ? { channel } : {}),
+    ...(via === 'cloud' ? { via: 'cloud' as const } : {}),
     ...(values['message'] !== undefined ? { message: values['message'] as string } : {}),
     ...(values['url'] !== undefined ? { url: values['url'] as string } : {}),
   });
@@ -123,7 +131,7 @@ export async function actionCommand(command: VerbId, argv: string[], io: ActionI
   }
   if (verb(action)?.confirm === 'always' && io.confirm && values['yes'] !== true) {
     const hosts = [...new Set(preview.requests.map((r) => hostOf(r.url)))].join(', ');
-    if (!(await io.confirm(`${action === 'apply' ? 'Create' : 'Clear'} ${t.kind} "${t.name}" on ${hosts}? [y/N] `))) {
+    if (!(await io.confirm(`Clear ${t.kind} "${t.name}" on ${hosts}? [y/N] `))) {
       io.err('alertcfg: cancelled; nothing was sent.\n');
       return 1;
     }

@@ -12,6 +12,10 @@ import { validateCommand } from './validate-command';
 // Loaded on first use: `validate` (the CI path) starts without them.
 const actions = () => require('./action-commands') as typeof import('./action-commands');
 const schemaInit = () => require('./schema-init-commands') as typeof import('./schema-init-commands');
+// GitOps sync: plan, the converging apply, import.
+const planning = () => require('./plan-command') as typeof import('./plan-command');
+const applying = () => require('./apply-command') as typeof import('./apply-command');
+const importing = () => require('./import-command') as typeof import('./import-command');
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
@@ -46,6 +50,9 @@ export async function run(argv: string[], io: ActionIo): Promise<number> {
         return command === undefined ? 2 : 0;
       default: {
         const verb = VERB_COMMANDS.get(command);
+        if (verb === 'plan') return await planning().planCommand(rest, io);
+        if (verb === 'import') return await importing().importCommand(rest, io);
+        if (verb === 'apply') return await applying().applyCommand(rest, io);
         if (verb) return await actions().actionCommand(verb, rest, io);
         throw new UsageError(`unknown command "${command}".`);
       }

@@ -1,9 +1,11 @@
 /**
- * The verbs table: every action alertcfg offers on a resource, in one place. The
- * protocol's command ids, the CLI's subcommands, the VS Code commands with their
- * palette and context-menu entries, and their titles in English and Simplified
- * Chinese are derived from it (or checked against it by a test). Which kinds offer
- * a verb is for each kind to say (`KindModule.verbs`), not for this table.
+ * The verbs table: every action alertcfg offers, in one place: on a resource
+ * (preview, send, push, clear, apply, replay) or on the workspace as a whole (plan,
+ * import: GitOps sync). The protocol's command ids, the CLI's subcommands, the VS
+ * Code commands with their palette and context-menu entries, and their titles in
+ * English and Simplified Chinese are derived from it (or checked against it by a
+ * test). Which kinds offer a resource verb is for each kind to say
+ * (`KindModule.verbs`), not for this table.
  */
 
 export interface Label {
@@ -21,6 +23,14 @@ export type VerbEffect = 'none' | 'send' | 'change';
 /** When the editor asks before running: never, the first time per host, or every time. */
 export type VerbConfirm = 'never' | 'first-host' | 'always';
 
+/**
+ * What a verb works on: one resource (the CodeLens, the context menu, a kind's
+ * planner), or the workspace's resources together (GitOps sync: `plan`, `import`).
+ * `apply` is a resource verb in the editor; the CLI's `apply PATH...` converges
+ * every resource under the paths.
+ */
+export type VerbScope = 'resource' | 'workspace';
+
 export interface Verb {
   readonly id: string;
   readonly label: Label;
@@ -32,6 +42,7 @@ export interface Verb {
   readonly cli: string;
   readonly effect: VerbEffect;
   readonly confirm: VerbConfirm;
+  readonly scope: VerbScope;
   /** A codicon for the editor's title bar, when the verb has a button there. */
   readonly icon?: string;
 }
@@ -45,6 +56,7 @@ export const VERBS = [
     cli: 'preview',
     effect: 'none',
     confirm: 'never',
+    scope: 'resource',
     icon: '$(eye)',
   },
   {
@@ -55,6 +67,7 @@ export const VERBS = [
     cli: 'send',
     effect: 'send',
     confirm: 'first-host',
+    scope: 'resource',
     icon: '$(send)',
   },
   {
@@ -65,6 +78,7 @@ export const VERBS = [
     cli: 'push',
     effect: 'change',
     confirm: 'first-host',
+    scope: 'resource',
   },
   {
     id: 'clear',
@@ -74,6 +88,7 @@ export const VERBS = [
     cli: 'clear',
     effect: 'change',
     confirm: 'always',
+    scope: 'resource',
   },
   {
     id: 'apply',
@@ -83,6 +98,7 @@ export const VERBS = [
     cli: 'apply',
     effect: 'change',
     confirm: 'always',
+    scope: 'resource',
   },
   {
     id: 'replay',
@@ -92,14 +108,38 @@ export const VERBS = [
     cli: 'replay',
     effect: 'send',
     confirm: 'first-host',
+    scope: 'resource',
+  },
+  {
+    id: 'plan',
+    label: { en: 'Plan Sync', zh: '同步计划' },
+    command: 'alertcfg.plan',
+    clientCommand: 'alertcfg.planSync',
+    cli: 'plan',
+    effect: 'none',
+    confirm: 'never',
+    scope: 'workspace',
+  },
+  {
+    id: 'import',
+    label: { en: 'Import from Cloud', zh: '从云端导入' },
+    command: 'alertcfg.import',
+    clientCommand: 'alertcfg.importFromCloud',
+    cli: 'import',
+    effect: 'none',
+    confirm: 'never',
+    scope: 'workspace',
   },
 ] as const satisfies readonly Verb[];
 
 /** A verb's id: `preview`, `send`, … */
 export type VerbId = (typeof VERBS)[number]['id'];
 
-/** The verbs that send requests (all but preview): what a kind offers on a resource. */
-export type ActionName = Exclude<VerbId, 'preview'>;
+/** The verbs of one resource that send requests (all but preview): what a kind offers on a resource. */
+export type ActionName = Exclude<Extract<(typeof VERBS)[number], { scope: 'resource' }>['id'], 'preview'>;
+
+/** The verbs of the workspace (GitOps sync). */
+export type WorkspaceVerbId = Extract<(typeof VERBS)[number], { scope: 'workspace' }>['id'];
 
 const BY_ID = new Map<string, Verb>(VERBS.map((v) => [v.id, v]));
 
@@ -107,10 +147,10 @@ export function verb(id: string): Verb | undefined {
   return BY_ID.get(id);
 }
 
-/** True for the verbs that send requests (every verb but preview). */
+/** True for the resource verbs that send requests (every resource verb but preview). */
 export function isActionName(id: unknown): id is ActionName {
-  return typeof id === 'string' && id !== 'preview' && BY_ID.has(id);
+  return typeof id === 'string' && id !== 'preview' && BY_ID.get(id)?.scope === 'resource';
 }
 
 /** The action names, in table order. */
-export const ACTION_NAMES: readonly ActionName[] = VERBS.filter((v) => v.id !== 'preview').map((v) => v.id as ActionName);
+export const ACTION_NAMES: readonly ActionName[] = VERBS.filter((v) => v.scope === 'resource' && v.id !== 'preview').map((v) => v.id as ActionName);

@@ -8,7 +8,7 @@
  * tells the listeners, which re-validate.
  */
 import type { Connection } from 'vscode-languageserver';
-import { CONFIG_FILE_NAMES, type Finding, type Kind, SEVERITIES, type Settings, findConfigFile, isKind, mergeSettings, parseConfigFile } from '../engine/index';
+import { CONFIG_FILE_NAMES, type Finding, type Kind, SEVERITIES, SYNC_KINDS, type Settings, findConfigFile, isKind, mergeSettings, parseConfigFile } from '../engine/index';
 import { SETTINGS_SECTION } from '../protocol/index';
 import type { Documents } from './documents';
 import type { Folder, WorkspaceFolders } from './folders';
@@ -159,6 +159,8 @@ export function sanitize(value: unknown): Partial<Settings> {
   const defaults = record(v['defaults']);
   if (defaults) out.defaults = Object.fromEntries(Object.entries(defaults).filter(([k, s]) => (k === 'region' || k === 'projectId') && typeof s === 'string'));
   if (typeof v['messageTemplate'] === 'string') out.messageTemplate = v['messageTemplate'];
+  const prune = record(record(v['sync'])?.['prune']);
+  if (prune) out.sync = { prune: Object.fromEntries(Object.entries(prune).flatMap(([k, g]) => (SYNC_KINDS.includes(k) && strings(g) ? [[k, strings(g)!]] : []))) };
   for (const k of ['timeoutMs', 'maxFileSize', 'maxDocuments'] as const) if (typeof v[k] === 'number' && Number.isFinite(v[k]) && (v[k] as number) > 0) out[k] = v[k] as number;
   return out;
 }

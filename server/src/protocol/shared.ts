@@ -9,4 +9,4 @@ export { KIND_TABLE } from '../engine/kinds/table.generated';
 export { SETTING_DEFINITIONS, type SettingDefinition } from '../engine/config/settings';
 export { Masker, maskValue } from '../engine/actions/mask';
 export { CREDENTIAL_TABLE } from '../engine/vendors/table.generated';
-export { VERBS, type Label, type Verb, type VerbConfirm, type VerbEffect } from '../engine/verbs';
+export { VERBS, type Label, type Verb, type VerbConfirm, type VerbEffect, type VerbScope } from '../engine/verbs';

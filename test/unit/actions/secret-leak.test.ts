@@ -4,7 +4,7 @@
  * against the loopback stand-ins (success, vendor failures, a stand-in that
  * echoes the whole request back in its error, resets and refused connections)
  * and the CLI (preview, --curl, --json, --dry-run, send, push, clear, apply,
- * replay, with stdout and stderr captured) — and no secret value, nor its
+ * replay, plan in every format, with stdout and stderr captured) — and no secret value, nor its
  * URL-encoded form, may appear in any output.
  */
 import { test, describe, before, after } from 'node:test';
@@ -420,6 +420,12 @@ function cliJobs(): Job[] {
       const expect = accepts ? (e.file === 'contact.yaml' && e.action === 'apply' ? undefined : 0) : 1;
       jobs.push({ where, args: [e.action, ...common, '--yes'], cwd: dir, env, ...(expect !== undefined ? { expect } : {}), spawn: accepts || echo });
       jobs.push({ where: `${where} --json`, args: [e.action, ...common, '--yes', '--json'], cwd: dir, env, ...(expect !== undefined ? { expect } : {}) });
+      // GitOps sync reads the same resources: every format of the plan (the live state holds the secrets too).
+      if (e.action === 'apply') {
+        for (const format of ['text', 'json', 'markdown', 'github']) {
+          jobs.push({ where: `${where}: plan --format ${format}`, args: ['plan', e.file, '--secrets-file', '.secrets.env', '--format', format], cwd: dir, env, expect: accepts ? 0 : 1 });
+        }
+      }
     }
   }
   return jobs;

@@ -74,5 +74,5 @@ test('.alertcfg.yaml completes its own settings and rule severities', () => {
   const items = completionsAt(text, offset, validateText(text), { locale: 'en', format: 'yaml', mode: 'config' });
   assert.deepEqual(items.map((i) => i.label), ['error', 'warning', 'info', 'hint', 'off']);
   const keys = at(lines('rules: {}', '|'));
-  assert.deepEqual(completionsAt(keys.text, keys.offset, validateText(keys.text), { locale: 'en', format: 'yaml', mode: 'config' }).map((i) => i.label), ['include', 'exclude', 'schemas', 'defaults', 'messageTemplate', 'timeoutMs', 'allowedHosts', 'maxFileSize', 'maxDocuments']);
+  assert.deepEqual(completionsAt(keys.text, keys.offset, validateText(keys.text), { locale: 'en', format: 'yaml', mode: 'config' }).map((i) => i.label), ['include', 'exclude', 'schemas', 'defaults', 'messageTemplate', 'timeoutMs', 'allowedHosts', 'maxFileSize', 'maxDocuments', 'sync']);
 });

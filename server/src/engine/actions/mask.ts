@@ -43,6 +43,12 @@ export class Masker {
     return this;
   }
 
+  /** Masks the secrets another masker knows too. */
+  merge(other: Masker): this {
+    for (const v of other.values) this.add(v);
+    return this;
+  }
+
   mask(text: string): string {
     return this.maskIn(text, URL_TOKENS, JSON_SECRET_FIELDS);
   }

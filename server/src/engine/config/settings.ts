@@ -18,6 +18,8 @@ export interface Settings {
   allowedHosts: string[];
   maxFileSize: number;
   maxDocuments: number;
+  /** GitOps sync: per kind, the globs of vendor names `--prune` may delete. */
+  sync: { prune: Record<string, string[]> };
 }
 
 export interface SettingDefinition {
@@ -38,7 +40,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   allowedHosts: [],
   maxFileSize: 10 * 1024 * 1024,
   maxDocuments: 50_000,
+  sync: { prune: {} },
 };
+
+/** The kinds GitOps sync manages (plan, apply, prune, import). */
+export const SYNC_KINDS: readonly string[] = KIND_TABLE.filter((k) => k.sync).map((k) => k.kind);
 
 const SEVERITY_VALUES = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -108,6 +114,26 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     description: 'Most documents (YAML `---` documents, or elements of a JSON array) checked in one file; the ones after them get one finding saying they were skipped.',
     descriptionZh: '单个文件中检查的最多文档数（YAML 的 `---` 文档或 JSON 数组的元素）；其后的文档会得到一条说明已跳过的诊断。',
   },
+  {
+    key: 'sync',
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        prune: {
+          type: 'object',
+          additionalProperties: false,
+          'x-unknown-is-error': true,
+          properties: Object.fromEntries(SYNC_KINDS.map((k) => [k, { type: 'array', items: { type: 'string', minLength: 1 } }])),
+        },
+      },
+      default: { prune: {} },
+    },
+    description:
+      'GitOps sync. `prune`: per kind, globs of the vendor names (`Name`, `notification_name`) that `alertcfg apply --prune` may delete when they are not in the repository, e.g. `{"prune": {"Contact": ["team-a-*"]}}`. Without a glob for a kind, nothing of it is ever deleted.',
+    descriptionZh:
+      'GitOps 同步。`prune`：按类型列出 `alertcfg apply --prune` 可删除的厂商名称（`Name`、`notification_name`）的 glob（仅删除仓库中不存在的资源），例如 `{"prune": {"Contact": ["team-a-*"]}}`。某类型没有 glob 时，该类型的资源永不删除。',
+  },
 ];
 
 /** JSON Schema of `.alertcfg.yaml`, built from the definitions. */
@@ -126,11 +152,13 @@ export function configFileSchema(): Record<string, unknown> {
 
 /** Later layers override earlier ones key by key; `rules` and `schemas` merge. */
 export function mergeSettings(...layers: Partial<Settings>[]): Settings {
-  const out: Settings = { ...DEFAULT_SETTINGS, rules: {}, schemas: {}, defaults: {} };
+  const out: Settings = { ...DEFAULT_SETTINGS, rules: {}, schemas: {}, defaults: {}, sync: { prune: {} } };
   for (const l of layers) {
     for (const [k, v] of Object.entries(l) as [keyof Settings, unknown][]) {
       if (v === undefined) continue;
       if (k === 'rules' || k === 'schemas' || k === 'defaults') Object.assign(out[k], v);
+      // Prune globs merge kind by kind.
+      else if (k === 'sync') Object.assign(out.sync.prune, (v as Partial<Settings['sync']>).prune ?? {});
       else (out as unknown as Record<string, unknown>)[k] = v;
     }
   }

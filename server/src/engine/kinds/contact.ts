@@ -11,9 +11,10 @@ import { type AddressField, webhookAddressRule } from '../rules/webhook-address'
 import { CHANNELS, type Channel } from '../webhooks/channels';
 import { dingtalkMessage } from '../vendors/dingtalk';
 import { larkMessage } from '../vendors/lark';
-import { volcengineCall } from '../vendors/volcengine';
+import { volcengineBotTest } from '../vendors/volcengine';
 import { webhookMessage } from '../vendors/webhook';
 import { wecomMessage } from '../vendors/wecom';
+import { contactSync } from './contact-sync';
 import { has } from './raw-body';
 import type { KindModule } from './types';
 
@@ -70,6 +71,8 @@ function send(b: PlanBuilder): void {
   const hook = b.resolve(obj(body[block]));
   const url = address(b, block, hook['Address']);
   if (!url) return;
+  // Through the cloud: VMP sends the test itself, which proves the cloud (not only this machine) reaches the bot.
+  if (b.input.via === 'cloud') return volcengineBotTest(b, channel, hook);
   const text = b.messageText();
   switch (channel) {
     case 'dingtalk':
@@ -85,7 +88,7 @@ function send(b: PlanBuilder): void {
 
 /** Creates the contact: Volcengine VMP CreateContact with the body as written. */
 function apply(b: PlanBuilder): void {
-  volcengineCall(b, { service: 'vmp', version: '2021-03-03', action: 'CreateContact', body: b.resolvedBody(), label: 'Volcengine CreateContact', idempotent: false });
+  contactSync.create(b);
 }
 
 export const contact: KindModule = {
@@ -130,4 +133,5 @@ export const contact: KindModule = {
   actions: (body) => (contactChannels(body).length ? ['send', 'apply'] : ['apply']),
   verbs: { send, apply },
   channels: contactChannels,
+  sync: contactSync,
 };

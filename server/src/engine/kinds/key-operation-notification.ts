@@ -5,13 +5,17 @@
 import schema from '../../../../schemas/key-operation-notification.schema.json';
 import type { PlanBuilder } from '../actions/build/context';
 import { keyOperationRule } from '../rules/key-operation';
-import { huaweiCall } from '../vendors/huawei';
+import { keyOperationSync } from './key-operation-sync';
 import { has } from './raw-body';
 import type { KindModule } from './types';
 
-/** Creates the notification: CTS `POST /v3/{project_id}/notifications` with the body as written. */
+/**
+ * Creates the notification: CTS `POST /v3/{project_id}/notifications` with the body
+ * as written, less alertcfg's own `status` (the CTS create body has none; the
+ * converging `alertcfg apply` sets a `disabled` one with a PUT after the create).
+ */
 function apply(b: PlanBuilder): void {
-  huaweiCall(b, { service: 'cts', version: 'v3', method: 'POST', path: '/notifications', body: b.resolvedBody(), label: 'CTS create key operation notification', idempotent: false });
+  keyOperationSync.create(b);
 }
 
 export const keyOperationNotification: KindModule = {
@@ -28,4 +32,5 @@ export const keyOperationNotification: KindModule = {
   rawBody: { words: ['notification_name'], keys: (r) => (has(r, 'notification_name') && has(r, 'operation_type') ? ['notification_name', 'operation_type'] : undefined), folder: 'notifications' },
   actions: () => ['apply'],
   verbs: { apply },
+  sync: keyOperationSync,
 };

@@ -3,9 +3,9 @@
 
 /** The built-in kinds, for adapters that must not load the engine (the VS Code client, the settings table). */
 export const KIND_TABLE = [
-  { kind: "Contact", title: "Alert contact", vendor: "Volcengine VMP CreateContact" },
-  { kind: "AlarmCallback", title: "Alarm callback payload", vendor: "Tencent Cloud Monitor alarm callback" },
-  { kind: "DingTalkTestConnection", title: "DingTalk connection test", vendor: "ZStack SNSDingTalkTestConnection" },
-  { kind: "KeyOperationNotification", title: "Key operation notification", vendor: "Huawei Cloud CTS key operation notification" },
-  { kind: "EventReport", title: "Events and alarms", vendor: "Huawei Cloud AOM push events" },
+  { kind: "Contact", title: "Alert contact", vendor: "Volcengine VMP CreateContact", sync: true },
+  { kind: "AlarmCallback", title: "Alarm callback payload", vendor: "Tencent Cloud Monitor alarm callback", sync: false },
+  { kind: "DingTalkTestConnection", title: "DingTalk connection test", vendor: "ZStack SNSDingTalkTestConnection", sync: false },
+  { kind: "KeyOperationNotification", title: "Key operation notification", vendor: "Huawei Cloud CTS key operation notification", sync: true },
+  { kind: "EventReport", title: "Events and alarms", vendor: "Huawei Cloud AOM push events", sync: false },
 ] as const;

@@ -81,7 +81,9 @@ function draft(e: ErrorObject, ctx: MapContext): Draft | undefined {
       const known = Object.keys((parent['properties'] as Schema | undefined) ?? {});
       const suggestion = closest(prop, known);
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : known.length ? ` Known properties: ${known.join(', ')}.` : ' Remove it.';
-      return make(ctx, 'unknown', [...path, prop], keyRange(ctx.root, [...path, prop]), 'warning', `Unknown property "${prop}".${hint}`, e.keyword, suggestion ? { property: prop, suggestion } : { property: prop });
+      // An object whose keys name things (the kinds under `sync.prune`): an unknown key is an error, not a stray field.
+      const severity = parent['x-unknown-is-error'] === true ? 'error' : 'warning';
+      return make(ctx, 'unknown', [...path, prop], keyRange(ctx.root, [...path, prop]), severity, `Unknown property "${prop}".${hint}`, e.keyword, suggestion ? { property: prop, suggestion } : { property: prop });
     }
     case 'false schema': {
       const prop = path[path.length - 1];

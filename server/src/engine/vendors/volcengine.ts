@@ -4,12 +4,16 @@
  * HMAC-SHA256 for the service and region; the answer carries
  * `ResponseMetadata.Error` when refused, whatever the HTTP status.
  */
-import type { PlanBuilder } from '../actions/build/context';
+import { type PlanBuilder, str, strings } from '../actions/build/context';
 import type { OutgoingRequest } from '../http/request';
 import { volcengineSignRequest } from '../signing/volcengine';
-import { answerObject, is2xx } from './bot';
+import type { Channel } from '../webhooks/channels';
+import { answerObject, is2xx, tableAdvice } from './bot';
 import { takeCredentials } from './credentials';
-import type { VendorModule } from './types';
+import { DINGTALK_ADVICE } from './dingtalk';
+import { LARK_ADVICE } from './lark';
+import type { AnswerReader, VendorModule } from './types';
+import { WECOM_ADVICE } from './wecom';
 
 export const VOLCENGINE_ENDPOINT = 'https://open.volcengineapi.com';
 
@@ -24,6 +28,8 @@ export interface VolcengineCall {
   label: string;
   /** Safe to send again after an answer arrived (a read); a create or update is not. */
   idempotent: boolean;
+  /** Who reads the answer (default `volcengine`; the bot tests have readers of their own). */
+  vendor?: string;
 }
 
 /** Plans one signed OpenAPI call to the resource's endpoint and region. */
@@ -44,7 +50,7 @@ export function volcengineCall(b: PlanBuilder, call: VolcengineCall): void {
     request = volcengineSignRequest(request, c, { region, service: call.service }, b.input.now, b.crypto);
   }
   b.add({
-    vendor: 'volcengine',
+    vendor: call.vendor ?? 'volcengine',
     label: call.label,
     request,
     idempotent: call.idempotent,
@@ -74,10 +80,66 @@ export function volcengineResult(json: unknown): Record<string, unknown> | undef
   return r && typeof r === 'object' && !Array.isArray(r) ? (r as Record<string, unknown>) : undefined;
 }
 
+/**
+ * "Test through the cloud" (research-gitops.md §1.8): VMP itself sends a test
+ * message to a channel and says what the bot answered, with HTTP 200 whatever the
+ * bot said. Per channel: the action, the label, and the block fields the action takes.
+ */
+const BOT_TESTS: Readonly<Record<Channel, { action: string; bot: string; fields: readonly string[] }>> = {
+  dingtalk: { action: 'TestDingTalkBotWebhook', bot: 'DingTalk', fields: ['Address', 'SecretKey', 'AtMobiles', 'AtUserIds'] },
+  lark: { action: 'TestLarkBotWebhook', bot: 'Lark', fields: ['Address', 'SecretKey'] },
+  wecom: { action: 'TestWeComBotWebhook', bot: 'WeCom', fields: ['Address', 'AtUserIds'] },
+  webhook: { action: 'TestWebhook', bot: 'Webhook', fields: ['Address', 'Token'] },
+};
+
+/** Plans VMP's test of a Contact channel; `block` is the channel block as resolved. */
+export function volcengineBotTest(b: PlanBuilder, channel: Channel, block: Record<string, unknown>): void {
+  const t = BOT_TESTS[channel];
+  const body: Record<string, unknown> = {};
+  for (const f of t.fields) {
+    const v = block[f];
+    if (Array.isArray(v) ? strings(v).length : str(v)) body[f] = Array.isArray(v) ? strings(v) : v;
+  }
+  // The bot's secret travels in the body: masked in every output, even when written in the file.
+  for (const f of ['SecretKey', 'Token']) b.secret(str(body[f]));
+  volcengineCall(b, { service: 'vmp', version: '2021-03-03', action: t.action, body, label: `${t.bot} test through Volcengine VMP`, idempotent: true, vendor: `volcengine-test-${channel}` });
+}
+
+const UNREACHABLE =
+  "Volcengine VMP could not reach the bot from the cloud: check the Address, and that the bot's host can be reached from the internet (a webhook on a private network cannot be).";
+
+/** The bot test's answer: VMP's own refusal, then the bot's transport error, its code, or its HTTP status. */
+function botTestReader(channel: Channel, botAdvice?: (code: string, message: string) => string | undefined): AnswerReader {
+  const prefix = channel === 'webhook' ? undefined : BOT_TESTS[channel].bot;
+  return {
+    verdict(a, json) {
+      const err = (answerObject(answerObject(json)['ResponseMetadata'])['Error'] ?? undefined) as Record<string, unknown> | undefined;
+      if (err) return { ok: false, code: String(err['Code'] ?? `HTTP ${a.status}`).trim(), message: String(err['Message'] ?? '') };
+      if (!is2xx(a)) return { ok: false };
+      const r = volcengineResult(json) ?? {};
+      const transport = str(r['ErrorMessage']);
+      if (transport) return { ok: false, code: 'bot-unreachable', message: `Volcengine VMP could not reach the bot: ${transport}` };
+      const code = prefix ? r[`${prefix}Code`] : undefined;
+      if (code !== undefined && code !== 0 && code !== '0') return { ok: false, code: String(code), message: str(r[`${prefix}Message`]) ?? '' };
+      const status = r['StatusCode'];
+      if (typeof status === 'number' && (status < 200 || status >= 300)) {
+        const said = str(r['Body']) ?? str(prefix ? r[`${prefix}Message`] : undefined);
+        return { ok: false, code: `HTTP ${status}`, message: `The bot answered Volcengine VMP with HTTP ${status}${said ? `: ${said.slice(0, 300)}` : ''}.` };
+      }
+      return { ok: true };
+    },
+    advice: (code, message) => advice(code) ?? botAdvice?.(code, message) ?? (code === 'bot-unreachable' ? UNREACHABLE : undefined),
+  };
+}
+
 export const volcengine: VendorModule = {
   id: 'volcengine',
   label: 'Volcengine',
   answers: {
+    'volcengine-test-dingtalk': botTestReader('dingtalk', tableAdvice(DINGTALK_ADVICE)),
+    'volcengine-test-lark': botTestReader('lark', tableAdvice(LARK_ADVICE)),
+    'volcengine-test-wecom': botTestReader('wecom', tableAdvice(WECOM_ADVICE)),
+    'volcengine-test-webhook': botTestReader('webhook'),
     volcengine: {
       verdict(a, json) {
         const err = (answerObject(answerObject(json)['ResponseMetadata'])['Error'] ?? undefined) as Record<string, unknown> | undefined;

@@ -39,6 +39,8 @@ export interface ActionInput {
   channel?: Channel;
   /** `send`: the message text (default: the configured template). */
   message?: string;
+  /** `send` on a Contact: `cloud` asks Volcengine VMP to send the test itself (TestDingTalkBotWebhook, …). */
+  via?: 'cloud';
   /** `replay`: overrides target.url. */
   url?: string;
   /** Hashing and HMAC for signing; the engine's own implementation when not given. */
