@@ -17,7 +17,7 @@ alertcfg COMMAND --help shows one command's options.`;
 
 export const USAGE = `Usage:
   alertcfg validate [PATH|GLOB...] [--format text|json|sarif|github] [--max-warnings N] [--config FILE] [--verbose]
-  alertcfg preview FILE [--doc N] [--action send|push|clear|apply|replay] [--curl] [--json]
+  alertcfg preview FILE [--doc N] [--action send|push|clear|apply|replay] [--via cloud] [--curl] [--json]
   alertcfg send FILE [--doc N] [--channel dingtalk|lark|wecom|webhook] [--via cloud] [--message TEXT] [--dry-run] [--json]
   alertcfg push FILE | clear FILE [--doc N] [--yes] [--json]
   alertcfg replay FILE [--doc N] [--url URL] [--json]
@@ -67,6 +67,7 @@ note lists what is missing.
 Options:
       --action ACTION      send, push, clear, apply or replay (default: the resource's main action)
       --channel CHANNEL    dingtalk, lark, wecom or webhook (a Contact's channel to send to)
+      --via cloud          send: the request that asks Volcengine VMP to send the test
   -m, --message TEXT       the test message (default: the configured messageTemplate)
       --url URL            replay: the receiver (default: target.url)
       --curl               print curl commands that run as printed: secrets come from the
