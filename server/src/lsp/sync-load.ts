@@ -1,9 +1,9 @@
 /**
  * What the sync commands start from, as `alertcfg plan` and `apply` do: the files
  * under the URIs named (a folder: the files its workspace folder's selection picks
- * below it; a file: itself), an open editor's text over the file on disk, checked
- * as `validate` checks them (the workspace-wide rules among them too), and their
- * resources of synced kinds, per workspace folder. An error in a file or in
+ * below it; a file: itself, even one open in the editor only), an open editor's
+ * text over the file on disk, checked as `validate` checks them (the workspace-wide
+ * rules among them too), and their resources of synced kinds, per workspace folder. An error in a file or in
  * `.alertcfg.yaml` stops everything before any request.
  */
 import {
@@ -57,7 +57,8 @@ export async function loadDesired(ctx: ServerContext, args: SyncArgs): Promise<L
     const entry = byFolder.get(folder.uri) ?? { folder, files: new Set<string>() };
     byFolder.set(folder.uri, entry);
     const rel = ws.paths.relativeInside(folder.path, path) ?? '';
-    if (rel && (await ws.files.stat(path))) {
+    // A file (on disk, or open in the editor only); anything else is a folder.
+    if (rel && (ctx.documents.get(uri) !== undefined || (await ws.files.stat(path)))) {
       if (!isConfigFileName(ws.paths, rel)) entry.files.add(rel);
       continue;
     }
