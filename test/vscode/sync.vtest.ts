@@ -2,7 +2,8 @@
 // extension's API; the resources point at a Volcengine VMP stand-in started inside the
 // extension host. "Alert Config: Plan Sync" on a folder opens the plan view (the Markdown
 // plan, read-only, beside the editor) and the CodeLens of each resource shows its state;
-// an apply through the server's command converges and the lenses say "in sync". In an
+// an apply through the server's command converges and the lenses say "in sync"; Refresh
+// plans again, and so does saving a file with alertcfg.plan.onSave on. In an
 // untrusted workspace (the "@untrusted" part) plan, apply and import are refused.
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
@@ -87,6 +88,31 @@ suite('GitOps sync: plan view and CodeLens states', () => {
     await poll(async () => (await lensTitles(fresh.uri)).includes('0:in sync'), 'the "in sync" lens after the apply');
     assert.ok((await lensTitles(drift.uri)).includes('0:in sync'));
     assert.ok(!JSON.stringify(applied).includes(SK), 'no secret in the answer');
+  });
+
+  test('Refresh in the plan view plans again; with alertcfg.plan.onSave, saving a file plans its folder', async () => {
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'sync');
+    // Drift in the cloud: nothing in the editor knows until a plan runs.
+    vc.contacts.get('vt-fresh')!.body['Email'] = 'console@example.com';
+    const view = vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'alertcfg-plan');
+    assert.ok(view, 'the plan view is still open');
+    await vscode.commands.executeCommand('alertcfg.refreshPlan', view.document.uri);
+    await poll(() => view.document.getText().includes('**0 to create, 1 to update, 0 to delete** · 2 unchanged'), 'the refreshed plan view');
+    assert.ok(view.document.getText().includes('| ✏️ update | Contact | <code>vt-fresh</code> |'), view.document.getText());
+
+    vc.contacts.get('vt-same')!.body['Email'] = 'console@example.com';
+    const config = vscode.workspace.getConfiguration('alertcfg');
+    await config.update('plan.onSave', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      const same = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'same.yaml'));
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(same.uri, new vscode.Position(same.lineCount, 0), '# saved\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await same.save());
+      await poll(async () => (await lensTitles(same.uri)).includes('0:would update: Email'), 'the lens to follow the plan made on save');
+    } finally {
+      await config.update('plan.onSave', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });
 
