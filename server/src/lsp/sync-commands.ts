@@ -9,7 +9,7 @@
  * The cloud is read only when a command runs: never on an edit.
  */
 import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver';
-import { type ApplyReport, applySync, applyText } from '../engine/index';
+import { type ApplyReport, applySync, applyText, hasChanges } from '../engine/index';
 import { type ApplyArgs, type ApplyResult, Command, type PlanResult, type SyncArgs } from '../protocol/index';
 import type { ServerContext } from './context';
 import { loadDesired } from './sync-load';
@@ -35,9 +35,14 @@ async function plan(ctx: ServerContext, args: SyncArgs): Promise<PlanResult> {
   if (!loaded.ok) return noPlan(loaded.problems);
   const parts = await planParts(ctx, loaded.parts, args);
   await rememberStates(ctx, parts, loaded.files, args.documentIndex !== undefined);
-  const result = planResult(parts, ctx.syncStates.remember(parts, loaded.fingerprint + JSON.stringify(args)));
+  const result = planResult(parts, rememberIfPending(ctx, parts, loaded.fingerprint + JSON.stringify(args)));
   ctx.logger.log(`alertcfg: plan: ${result.summary.create} to create, ${result.summary.update} to update, ${result.summary.delete} to delete, ${result.summary.noop} unchanged (${result.reads} list requests)${result.problems.length ? `; ${result.problems.length} problems` : ''}.`);
   return result;
+}
+
+/** A plan with something to write is kept for apply; its id. */
+function rememberIfPending(ctx: ServerContext, parts: PlanPart[], fingerprint: string): string | undefined {
+  return hasChanges(mergedPlan(parts)) ? ctx.syncStates.remember(parts, fingerprint) : undefined;
 }
 
 function nothingDone(plan: PlanResult, stale = false): ApplyResult {
@@ -57,7 +62,7 @@ async function apply(ctx: ServerContext, raw: ApplyArgs, token: CancellationToke
     // The files (or the plan) changed since the user saw it: show the new plan, write nothing.
     const parts = await planParts(ctx, loaded.parts, args);
     await rememberStates(ctx, parts, loaded.files, args.documentIndex !== undefined);
-    return nothingDone(planResult(parts, ctx.syncStates.remember(parts, fingerprint)), true);
+    return nothingDone(planResult(parts, rememberIfPending(ctx, parts, fingerprint)), true);
   }
   const abort = new AbortController();
   const listening = token.onCancellationRequested(() => abort.abort());
