@@ -12,6 +12,7 @@ import { type ActionArgs, type ActionName, type ActionResult, Command, type Curl
 import { ActionRunner } from './actions';
 import { actionLabel } from './labels';
 import type { Server } from './language-client';
+import { SyncRunner, type SyncVerb } from './sync';
 
 export class BrowserActionRunner extends ActionRunner {
   constructor(
@@ -36,5 +37,18 @@ export class BrowserActionRunner extends ActionRunner {
       void vscode.window.showInformationMessage(vscode.l10n.t('Copied as curl. It reads secrets from the environment variables the alertcfg CLI reads.'));
     }
     return undefined;
+  }
+}
+
+export class BrowserSyncRunner extends SyncRunner {
+  protected override allowed(verb: SyncVerb): boolean {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} reads and changes the cloud, which needs VS Code desktop or the alertcfg CLI (alertcfg {1}): the browser blocks these cross-origin requests.', actionLabel(verb), verb),
+    );
+    return false;
+  }
+
+  override async planQuietly(): Promise<void> {
+    // Nothing is read from a browser.
   }
 }

@@ -7,11 +7,11 @@
  */
 import type * as vscode from 'vscode';
 import { type AlertConfigApi, activateExtension } from './compose';
-import { BrowserActionRunner } from './browser-actions';
+import { BrowserActionRunner, BrowserSyncRunner } from './browser-actions';
 import { browserServer } from './browser-server';
 
 export function activate(context: vscode.ExtensionContext): Promise<AlertConfigApi> {
-  return activateExtension(context, { launcher: browserServer(context), runner: (server, log, state) => new BrowserActionRunner(server, log, state) });
+  return activateExtension(context, { launcher: browserServer(context), runner: (server, log, state) => new BrowserActionRunner(server, log, state), sync: (server, log, view) => new BrowserSyncRunner(server, log, view) });
 }
 
 export function deactivate(): void {

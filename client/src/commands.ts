@@ -8,10 +8,13 @@ import { CREDENTIAL_TABLE, KIND_TABLE, VERBS } from '../../server/src/protocol/s
 import type { ActionRunner } from './actions';
 import { actionLabel, localized } from './labels';
 import type { Server } from './language-client';
+import { PLAN_SCHEME, type PlanView } from './plan-view';
 import { PREVIEW_SCHEME, type PreviewProvider } from './preview';
 import { pickChannel, pickResource } from './resources';
 import { ruleAnchor, rulesDocCandidates } from './rules-doc';
 import { SECRET_NAME, type SecretStore } from './secrets';
+import type { SyncRunner } from './sync';
+import { folderFrom, syncArgsFrom } from './sync-words';
 
 export interface CommandDeps {
   /** The extension's folder (its shipped docs). */
@@ -19,15 +22,18 @@ export interface CommandDeps {
   server: Server;
   runner: ActionRunner;
   preview: PreviewProvider;
+  sync: SyncRunner;
+  planView: PlanView;
   secrets: SecretStore;
   log: vscode.LogOutputChannel;
 }
 
 type Handler = (deps: CommandDeps, ...args: unknown[]) => unknown;
 
-/** The palette commands of the resource verbs that send (the verbs table), by their VS Code command. */
-const ACTION_COMMANDS: Record<string, ActionName> = Object.fromEntries(VERBS.filter((v) => v.scope === 'resource' && v.id !== 'preview').map((v) => [v.clientCommand, v.id as ActionName]));
-const PREVIEW_COMMAND = VERBS.find((v) => v.id === 'preview')!.clientCommand;
+/** The palette commands of the resource verbs that send (the verbs table), by their VS Code command; Apply converges (GitOps sync). */
+const ACTION_COMMANDS: Record<string, ActionName> = Object.fromEntries(VERBS.filter((v) => v.scope === 'resource' && v.id !== 'preview' && !('files' in v)).map((v) => [v.clientCommand, v.id as ActionName]));
+const clientCommand = (id: string) => VERBS.find((v) => v.id === id)!.clientCommand;
+const PREVIEW_COMMAND = clientCommand('preview');
 
 async function runFromEditor(deps: CommandDeps, action: ActionName): Promise<unknown> {
   const picked = await pickResource(deps.server, action);
@@ -55,6 +61,15 @@ export const COMMANDS: Record<string, Handler> = {
       channel = c;
     }
     return deps.preview.show({ uri: picked.uri, documentIndex: picked.resource.documentIndex, ...(channel ? { channel } : {}) }, `${actionLabel('preview')} ${picked.resource.name || picked.resource.kind}`);
+  },
+
+  // GitOps sync: the palette works on the workspace, the explorer on what is selected, the editor on its file.
+  [clientCommand('plan')]: (deps, ...args) => deps.sync.plan(syncArgsFrom(args)),
+  [clientCommand('apply')]: (deps, ...args) => deps.sync.apply(syncArgsFrom(args)),
+  [clientCommand('import')]: (deps, ...args) => deps.sync.import(folderFrom(args)),
+  'alertcfg.refreshPlan': (deps, uri?: unknown) => {
+    const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+    if (target?.scheme === PLAN_SCHEME) deps.planView.refresh(target);
   },
 
   'alertcfg.copyAsCurl': async (deps) => {
@@ -151,6 +166,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
 
 /** CodeLens and other server-named commands (`alertcfg.send`, ...) go through the same user interface. */
 export function interceptServerCommand(deps: CommandDeps, command: string, args: unknown[]): Promise<unknown> | undefined {
+  // A resource's plan state (plans its file again) and its Apply (converges that one resource).
+  if (command === Command.plan) return deps.sync.plan(syncArgsFrom(args));
+  if (command === Command.apply) return deps.sync.apply(syncArgsFrom(args));
   const a = (args[0] ?? {}) as { uri?: string; documentIndex?: number; channel?: string };
   if (typeof a.uri !== 'string' || typeof a.documentIndex !== 'number') return undefined;
   const ref = { uri: a.uri, documentIndex: a.documentIndex, ...(a.channel ? { channel: a.channel } : {}) };

@@ -8,14 +8,16 @@
  * what the actions that send requests do.
  */
 import * as vscode from 'vscode';
-import { Command, type ResourceActions } from '../../server/src/protocol/index';
+import { Command, type PlanResult, type ResourceActions } from '../../server/src/protocol/index';
 import { looksLikeAlertConfig, workspaceHasConfig } from './activation';
 import type { ActionRunner } from './actions';
 import { type CommandDeps, interceptServerCommand, registerCommands } from './commands';
 import { Server, type ServerLauncher } from './language-client';
+import { PLAN_SCHEME, PlanView } from './plan-view';
 import { PREVIEW_SCHEME, PreviewProvider } from './preview';
 import { SECRET_NAME, SecretStore } from './secrets';
 import { StatusItem } from './status';
+import type { SyncRunner } from './sync';
 import { TraceMasker } from './trace-mask';
 
 export interface AlertConfigApi {
@@ -27,6 +29,8 @@ export interface AlertConfigApi {
   storeSecret(name: string, value: string): Promise<void>;
   /** Deletes a stored secret, as "Alert Config: Delete Secret" does. */
   deleteSecret(name: string): Promise<void>;
+  /** Stores a vendor's credentials (a form of the credential table, by field key), as "Alert Config: Set Credentials" does. */
+  storeCredentials(provider: string, values: Record<string, string>): Promise<void>;
 }
 
 /** What differs between the desktop and the browser. */
@@ -35,7 +39,12 @@ export interface ExtensionHost {
   launcher: ServerLauncher;
   /** What runs an action (send, push, clear, apply, replay) from the editor. */
   runner(server: Server, log: vscode.LogOutputChannel, state: vscode.Memento): ActionRunner;
+  /** What runs GitOps sync (Plan, Apply, Import). */
+  sync(server: Server, log: vscode.LogOutputChannel, view: PlanView): SyncRunner;
 }
+
+/** The workspace verbs the palette offers (`alertcfg.workspaceVerbs`). */
+const WORKSPACE_VERBS = 'plan apply import';
 
 export async function activateExtension(context: vscode.ExtensionContext, host: ExtensionHost): Promise<AlertConfigApi> {
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Alert Config'), { log: true });
@@ -51,8 +60,22 @@ export async function activateExtension(context: vscode.ExtensionContext, host: 
     host.launcher,
   );
   const preview = new PreviewProvider(server);
-  deps = { extensionUri: context.extensionUri, server, runner: host.runner(server, log, context.globalState), preview, secrets, log };
-  context.subscriptions.push(log, server, preview, new StatusItem(server), vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview), ...registerCommands(deps));
+  let sync: SyncRunner | undefined;
+  const planView = new PlanView((args) => (sync ? sync.planOnly(args) : Promise.resolve<PlanResult | undefined>(undefined)));
+  sync = host.sync(server, log, planView);
+  const commandDeps: CommandDeps = { extensionUri: context.extensionUri, server, runner: host.runner(server, log, context.globalState), preview, sync, planView, secrets, log };
+  deps = commandDeps;
+  context.subscriptions.push(
+    log,
+    server,
+    preview,
+    planView,
+    new StatusItem(server),
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
+    vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, planView),
+    ...registerCommands(commandDeps),
+  );
+  void vscode.commands.executeCommand('setContext', 'alertcfg.workspaceVerbs', WORKSPACE_VERBS);
 
   const ours = (doc: vscode.TextDocument) => looksLikeAlertConfig(doc, host.launcher.schemes);
   const startIfNeeded = (doc: vscode.TextDocument | undefined) => {
@@ -66,6 +89,8 @@ export async function activateExtension(context: vscode.ExtensionContext, host: 
     }),
     vscode.workspace.onDidSaveTextDocument((d) => {
       if (d === vscode.window.activeTextEditor?.document) void updateContext(server, vscode.window.activeTextEditor);
+      // alertcfg.plan.onSave: saving an alert-config file plans its folder (CodeLens and an open plan view follow).
+      if (ours(d) && vscode.workspace.getConfiguration('alertcfg', d.uri).get<boolean>('plan.onSave') === true) void commandDeps.sync.planQuietly({ uris: [vscode.Uri.joinPath(d.uri, '..').toString()] });
     }),
   );
   if (vscode.workspace.textDocuments.some(ours) || (await workspaceHasConfig())) void server.start();
@@ -78,6 +103,7 @@ export async function activateExtension(context: vscode.ExtensionContext, host: 
       await secrets.set(name, value);
     },
     deleteSecret: (name) => secrets.delete(name),
+    storeCredentials: (provider, values) => secrets.setCredentials(provider, values),
   };
 }
 

@@ -6,11 +6,12 @@ import type * as vscode from 'vscode';
 import { type AlertConfigApi, activateExtension } from './compose';
 import { ActionRunner } from './actions';
 import { desktopServer } from './desktop-server';
+import { SyncRunner } from './sync';
 
 export type { AlertConfigApi } from './compose';
 
 export async function activate(context: vscode.ExtensionContext): Promise<AlertConfigApi> {
-  const api = await activateExtension(context, { launcher: desktopServer(context), runner: (server, log, state) => new ActionRunner(server, log, state) });
+  const api = await activateExtension(context, { launcher: desktopServer(context), runner: (server, log, state) => new ActionRunner(server, log, state), sync: (server, log, view) => new SyncRunner(server, log, view) });
   runE2ELoader(context);
   return api;
 }

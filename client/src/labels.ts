@@ -4,14 +4,13 @@
  */
 import * as vscode from 'vscode';
 import { type Label, VERBS } from '../../server/src/protocol/shared';
-import type { ActionName } from '../../server/src/protocol/index';
 
 export function localized(label: Label): string {
   return vscode.env.language.toLowerCase().startsWith('zh') ? label.zh : label.en;
 }
 
-/** The verb's title, as the palette shows it. */
-export function actionLabel(action: ActionName | 'preview'): string {
+/** The verb's title (`send`, `plan`, …: an id of the verbs table), as the palette shows it. */
+export function actionLabel(action: string): string {
   const v = VERBS.find((x) => x.id === action);
   return v ? localized(v.label) : action;
 }

@@ -18,6 +18,10 @@ import {
   type Middleware,
   RevealOutputChannelOn,
   State,
+  WorkDoneProgress,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
 } from 'vscode-languageclient';
 import { SETTING_DEFINITIONS } from '../../server/src/protocol/shared';
 import { ClientNotification, ClientRequest, type InitializationOptions, type ProxySettings, SETTINGS_SECTION } from '../../server/src/protocol/index';
@@ -144,6 +148,26 @@ export class Server implements vscode.Disposable {
     if (!this.client) return undefined;
     return (await this.client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as R;
   }
+
+  /**
+   * Runs a server command that reports work-done progress (`$/progress` with a token
+   * of ours) and stops when `token` is cancelled (the request is cancelled; the
+   * server answers with what it did).
+   */
+  async executeWithProgress<R>(command: string, args: unknown[], onProgress: (p: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => void, token: vscode.CancellationToken): Promise<R | undefined> {
+    if (!this.client) await this.start();
+    const client = this.client;
+    if (!client) return undefined;
+    const workDoneToken = `alertcfg-${Date.now().toString(36)}-${(++this.progressTokens).toString(36)}`;
+    const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, onProgress);
+    try {
+      return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args, workDoneToken }, token)) as R;
+    } finally {
+      listening.dispose();
+    }
+  }
+
+  private progressTokens = 0;
 
   /** Restarts after a crash, waiting 1, 2, 4, 8, 16 s; gives up after 5 crashes in 3 minutes. */
   private scheduleRestart(): void {

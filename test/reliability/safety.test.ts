@@ -239,9 +239,16 @@ describe('an untrusted workspace never sends', () => {
 
   test('every network action is refused, with the reason, and no stand-in hears anything; then trust, then distrust again', async () => {
     const run = (file: string, command: string, channel?: string) =>
-      c.request<{ success: boolean; problems: string[]; reports: unknown[] }>('workspace/executeCommand', { command, arguments: [{ uri: c.uri(file), documentIndex: 0, ...(channel ? { channel } : {}) }] });
+      c.request<{ success: boolean; problems: string[]; reports: unknown[]; writes?: number; plan?: { problems: string[] } }>('workspace/executeCommand', { command, arguments: [{ uri: c.uri(file), documentIndex: 0, ...(channel ? { channel } : {}) }] });
+    // Apply converges (GitOps sync): it is refused before the cloud is even read.
+    const refused = (r: Awaited<ReturnType<typeof run>>) => r.success === false || (r.writes === 0 && r.plan?.problems[0]?.includes('disabled in an untrusted workspace') === true);
     for (const [file, command, channel] of actions) {
       const r = await run(file, command, channel);
+      if (command === 'alertcfg.apply') {
+        assert.equal(r.writes, 0, `${command} ${file}`);
+        assert.deepEqual(r.plan?.problems, ['GitOps sync (plan, apply, import) is disabled in an untrusted workspace: it reads and changes the cloud with your credentials. Trust the workspace first.']);
+        continue;
+      }
       assert.equal(r.success, false, `${command} ${file}`);
       assert.deepEqual(r.reports, []);
       assert.deepEqual(r.problems, ['Network actions are disabled in an untrusted workspace. Trust the workspace to send requests.']);
@@ -258,7 +265,7 @@ describe('an untrusted workspace never sends', () => {
     assert.ok(after1 >= 1);
     // Trust withdrawn: refused again.
     c.notify('alertcfg/setTrusted', { trusted: false });
-    for (const [file, command, channel] of actions) assert.equal((await run(file, command, channel)).success, false);
+    for (const [file, command, channel] of actions) assert.ok(refused(await run(file, command, channel)), `${command} ${file}`);
     assert.equal(seen(), after1);
   });
 });

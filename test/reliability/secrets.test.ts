@@ -232,8 +232,12 @@ describe('the language server never shows a secret', () => {
         assert.ok(JSON.stringify(preview).includes('****'), `${name}: the preview masks something`);
         assertClean(`${name} ${command} ${channel ?? ''}: preview`, JSON.stringify(preview));
         const result = await c.request<{ success: boolean; reports: unknown[]; problems: string[] }>('workspace/executeCommand', { command, arguments: args });
-        assert.equal(result.success, false, `${name} ${command}: ${JSON.stringify(result).slice(0, 300)}`);
-        assert.deepEqual(result.problems, []);
+        // Apply converges (GitOps sync): it lists what the stand-in has, then writes what differs; whatever
+        // the echo says, its answer is clean. The other actions fail against an echo or a closed port.
+        if (command !== 'alertcfg.apply') {
+          assert.equal(result.success, false, `${name} ${command}: ${JSON.stringify(result).slice(0, 300)}`);
+          assert.deepEqual(result.problems, []);
+        }
         assertClean(`${name} ${command} ${channel ?? ''}: result`, JSON.stringify(result));
       }
     }

@@ -64,18 +64,19 @@ test('every runtime string of the extension has a Simplified Chinese translation
   assert.deepEqual(unused, [], 'remove these from l10n/bundle.l10n.zh-cn.json');
 });
 
-test('package.json contributes each verb of the verbs table: its command, palette entry and context-menu entry', () => {
+test('package.json contributes each verb of the verbs table: its command, palette entry and context-menu entries (editor, explorer)', () => {
   const want = verbContributions();
   if (update) {
     const pkg = read('package.json');
     pkg.contributes.commands = replaceByCommand(pkg.contributes.commands, want.commands);
     pkg.contributes.menus.commandPalette = replaceByCommand(pkg.contributes.menus.commandPalette, want.commandPalette);
     pkg.contributes.menus['editor/context'] = replaceByCommand(pkg.contributes.menus['editor/context'], want.editorContext);
+    pkg.contributes.menus['explorer/context'] = replaceByCommand(pkg.contributes.menus['explorer/context'] ?? [], want.explorerContext);
     writeFileSync(join(root, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   }
   const c = read('package.json').contributes;
   const find = (list: Record<string, unknown>[], command: unknown) => list.filter((x) => x['command'] === command);
-  for (const [list, entries] of [[c.commands, want.commands], [c.menus.commandPalette, want.commandPalette], [c.menus['editor/context'], want.editorContext]] as const) {
+  for (const [list, entries] of [[c.commands, want.commands], [c.menus.commandPalette, want.commandPalette], [c.menus['editor/context'], want.editorContext], [c.menus['explorer/context'] ?? [], want.explorerContext]] as const) {
     for (const w of entries) assert.deepEqual(find(list, w['command']), [w], `${String(w['command'])}: run \`npm run contributions\``);
   }
 });

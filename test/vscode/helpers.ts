@@ -13,6 +13,7 @@ export interface AlertConfigApi {
   execute<R>(command: string, ...args: unknown[]): Promise<R | undefined>;
   storeSecret(name: string, value: string): Promise<void>;
   deleteSecret(name: string): Promise<void>;
+  storeCredentials(provider: string, values: Record<string, string>): Promise<void>;
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

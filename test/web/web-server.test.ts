@@ -194,4 +194,19 @@ describe('the web worker build in Chromium', () => {
     assert.match(r.problems.join(' '), /needs VS Code desktop or the alertcfg CLI: a browser blocks these cross-origin calls/);
     assert.deepEqual(web!.errors, [], 'no error in the page');
   });
+
+  test('GitOps sync is refused: plan, apply and import read or change the cloud', async (t) => {
+    if (skipUnlessWebReady(t, pre)) return;
+    const sentence = /GitOps sync reads and changes the cloud, which needs VS Code desktop or the alertcfg CLI/;
+    const plan = await web!.request<{ ok: boolean; problems: string[] }>('workspace/executeCommand', { command: 'alertcfg.plan', arguments: [{}] });
+    assert.equal(plan.ok, false);
+    assert.match(plan.problems.join(' '), sentence);
+    const apply = await web!.request<{ writes: number; plan: { problems: string[] } }>('workspace/executeCommand', { command: 'alertcfg.apply', arguments: [{ uri: webUri('contacts/sre-oncall.yaml'), documentIndex: 0 }] });
+    assert.equal(apply.writes, 0);
+    assert.match(apply.plan.problems.join(' '), sentence);
+    const imported = await web!.request<{ ok: boolean; problems: string[] }>('workspace/executeCommand', { command: 'alertcfg.import', arguments: [{ kind: 'Contact', region: 'cn-beijing', folder: webUri('contacts') }] });
+    assert.equal(imported.ok, false);
+    assert.match(imported.problems.join(' '), sentence);
+    assert.deepEqual(web!.errors, [], 'no error in the page');
+  });
 });

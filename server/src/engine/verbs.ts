@@ -26,8 +26,9 @@ export type VerbConfirm = 'never' | 'first-host' | 'always';
 /**
  * What a verb works on: one resource (the CodeLens, the context menu, a kind's
  * planner), or the workspace's resources together (GitOps sync: `plan`, `import`).
- * `apply` is a resource verb in the editor; the CLI's `apply PATH...` converges
- * every resource under the paths.
+ * `apply` is a resource verb (a kind plans its create, for `preview --action
+ * apply`) that converges: the CLI's `apply PATH...` and the editor's Apply bring
+ * the cloud in line with every resource under the paths, or with one resource.
  */
 export type VerbScope = 'resource' | 'workspace';
 
@@ -45,6 +46,13 @@ export interface Verb {
   readonly scope: VerbScope;
   /** A codicon for the editor's title bar, when the verb has a button there. */
   readonly icon?: string;
+  /**
+   * GitOps sync: the verb also works on files and folders (the palette runs it on
+   * the workspace). The VS Code client offers it in the explorer's context menu
+   * (`files`: folders and YAML/JSON files; `folders`: folders only) and, with
+   * `editor`, in the editor's context menu for the active file.
+   */
+  readonly files?: { readonly explorer: 'files' | 'folders'; readonly editor: boolean };
 }
 
 export const VERBS = [
@@ -99,6 +107,7 @@ export const VERBS = [
     effect: 'change',
     confirm: 'always',
     scope: 'resource',
+    files: { explorer: 'files', editor: false },
   },
   {
     id: 'replay',
@@ -119,6 +128,7 @@ export const VERBS = [
     effect: 'none',
     confirm: 'never',
     scope: 'workspace',
+    files: { explorer: 'files', editor: true },
   },
   {
     id: 'import',
@@ -129,6 +139,7 @@ export const VERBS = [
     effect: 'none',
     confirm: 'never',
     scope: 'workspace',
+    files: { explorer: 'folders', editor: false },
   },
 ] as const satisfies readonly Verb[];
 

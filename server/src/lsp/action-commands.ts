@@ -1,6 +1,6 @@
 /**
  * The preview and action commands (`alertcfg.preview`, `.curl`, `.send`, `.push`,
- * `.clear`, `.apply`, `.replay`): the same engine planning and delivery as the CLI, with
+ * `.clear`, `.replay`; `.apply` converges, in sync-commands.ts): the same engine planning and delivery as the CLI, with
  * secrets and credentials asked of the client (its secret storage) or, for
  * clients without one, taken from the server's environment. Network actions are
  * refused in an untrusted workspace.
@@ -27,7 +27,8 @@ export function registerActionCommands(ctx: ServerContext): void {
     const planned = await plan(ctx, a, a.action, true);
     return planned.ok ? runnableCurl(planned.plan) : { commands: [], notes: [planned.problem] };
   });
-  for (const action of ACTION_NAMES) ctx.commands.register(Command[action], (args) => run(ctx, action, (args[0] ?? {}) as Partial<ActionArgs>));
+  // `apply` converges (sync-commands.ts); a kind's apply planner still gives its preview.
+  for (const action of ACTION_NAMES) if (action !== 'apply') ctx.commands.register(Command[action], (args) => run(ctx, action, (args[0] ?? {}) as Partial<ActionArgs>));
 }
 
 async function run(ctx: ServerContext, action: ActionName, a: Partial<ActionArgs>): Promise<ActionResult> {

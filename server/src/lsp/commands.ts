@@ -2,10 +2,11 @@
  * `workspace/executeCommand`: a table of handlers by command id (protocol
  * module). Each feature adds its own commands to the table the server made.
  */
-import type { CancellationToken, Connection, ExecuteCommandParams } from 'vscode-languageserver';
+import type { CancellationToken, Connection, ExecuteCommandParams, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { type Logger, safe } from './safe';
 
-export type CommandHandler = (args: readonly unknown[], token: CancellationToken) => unknown;
+/** A command's handler: its arguments, the request's cancellation, and its work-done progress (a no-op unless the client sent a `workDoneToken`). */
+export type CommandHandler = (args: readonly unknown[], token: CancellationToken, progress: WorkDoneProgressReporter) => unknown;
 
 export class CommandTable {
   private readonly handlers = new Map<string, CommandHandler>();
@@ -21,7 +22,7 @@ export class CommandTable {
   /** Answers `workspace/executeCommand` from the table. */
   listen(connection: Connection, logger: Logger): void {
     connection.onExecuteCommand(
-      safe(logger, 'executeCommand', null, async (params: ExecuteCommandParams, token) => {
+      safe(logger, 'executeCommand', null, async (params: ExecuteCommandParams, token: CancellationToken, progress: WorkDoneProgressReporter) => {
         const id = typeof params?.command === 'string' ? params.command : '';
         const handler = this.handlers.get(id);
         if (!handler) {
@@ -29,7 +30,7 @@ export class CommandTable {
           return null;
         }
         const args = Array.isArray(params.arguments) ? params.arguments : [];
-        return (await handler(args, token)) ?? null;
+        return (await handler(args, token, progress)) ?? null;
       }),
     );
   }

@@ -4,17 +4,20 @@
  * the context and calls them. A feature imports this file, never `server.ts`.
  */
 import type { CancellationToken, ClientCapabilities, Connection, Diagnostic, Location } from 'vscode-languageserver';
-import type { CredentialSource, CryptoPort, Finding, LineIndex, Locale, RelatedLocation, SecretSource } from '../engine/index';
+import type { CredentialSource, CryptoPort, FileSelection, Finding, LineIndex, Locale, RelatedLocation, SecretSource, Settings } from '../engine/index';
 import type { ProxySettings } from '../protocol/index';
 import type { DocumentAnalysis } from './analysis';
 import type { CommandHandler } from './commands';
+import type { ConfigFile } from './configuration';
 import type { DocumentFindings } from './diagnostics';
 import type { OpenDocument } from './documents';
 import type { FileScope } from './file-scope';
-import type { Delivery } from './platform/types';
+import type { Folder } from './folders';
+import type { Delivery, UriPaths, WorkspaceFiles } from './platform/types';
 import type { Logger } from './safe';
+import type { SyncStates } from './sync-states';
 
-export type { CommandHandler, DocumentAnalysis, DocumentFindings, FileScope };
+export type { CommandHandler, DocumentAnalysis, DocumentFindings, FileScope, Folder };
 
 /** What the client said about itself. */
 export interface ClientInfo {
@@ -68,6 +71,20 @@ export interface Commands {
   register(id: string, handler: CommandHandler): () => void;
 }
 
+/** The workspace as a whole, for the commands that work on many files (GitOps sync). */
+export interface Workspace {
+  readonly paths: UriPaths;
+  readonly files: WorkspaceFiles;
+  /** The workspace folders. */
+  folders(): readonly Folder[];
+  /** The workspace folder a URI is in, or the one it names. */
+  folderOf(uri: string): Folder | undefined;
+  /** A workspace folder's settings and the file selection they make. */
+  selection(folder: Folder): Promise<{ settings: Settings; selection: FileSelection }>;
+  /** A workspace folder's `.alertcfg.yaml`, or null when it has none. */
+  configFile(folder: Folder): Promise<ConfigFile | null>;
+}
+
 export interface ServerContext {
   readonly connection: Connection;
   readonly logger: Logger;
@@ -81,4 +98,7 @@ export interface ServerContext {
   readonly crypto: CryptoPort;
   /** Sending requests; absent where the server cannot send them (in a browser). */
   readonly delivery: Delivery | undefined;
+  readonly workspace: Workspace;
+  /** GitOps sync's memory: the last plans (for apply) and each resource's last plan state (for CodeLens). */
+  readonly syncStates: SyncStates;
 }

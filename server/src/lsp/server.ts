@@ -23,11 +23,14 @@ import { FileScopes } from './file-scope';
 import { WorkspaceFolders } from './folders';
 import { registerFolding } from './folding';
 import { registerHover } from './hover';
+import { registerImportCommand } from './import-command';
 import type { LspPlatform } from './platform/types';
 import { registerResourceCommands } from './resource-commands';
 import { type Logger, safe, safeNotification } from './safe';
 import { registerSelectionRanges } from './selection-ranges';
 import { registerSymbols } from './symbols';
+import { registerSyncCommands } from './sync-commands';
+import { SyncStates } from './sync-states';
 import { WorkspaceIndex } from './workspace-index';
 import { WorkspaceSync } from './workspace-sync';
 
@@ -46,6 +49,8 @@ const FEATURES: readonly ((ctx: ServerContext) => void)[] = [
   registerSelectionRanges,
   registerResourceCommands,
   registerActionCommands,
+  registerSyncCommands,
+  registerImportCommand,
   registerCodeLens,
 ];
 
@@ -73,6 +78,15 @@ export function startServer(connection: Connection, platform: LspPlatform): void
     commands,
     crypto: platform.crypto,
     delivery: platform.delivery,
+    workspace: {
+      paths: platform.paths,
+      files: platform.files,
+      folders: () => folders.all,
+      folderOf: (uri) => folders.folderOf(uri) ?? folders.all.find((f) => f.uri === platform.paths.canonical(uri)),
+      selection: (folder) => scopes.folderSelection(folder),
+      configFile: (folder) => config.configFile(folder),
+    },
+    syncStates: new SyncStates(),
   };
 
   connection.onInitialize((params) => {

@@ -6,7 +6,7 @@
  * names.
  */
 
-import type { ActionReport } from '../engine/index';
+import type { ActionReport, ApplyOutcome, Change, SyncSummary } from '../engine/index';
 import { type ActionName, VERBS } from '../engine/verbs';
 
 /** The server commands of the verbs table (`alertcfg.preview`, `alertcfg.send`, …), by verb id. */
@@ -16,7 +16,12 @@ const VERB_COMMANDS = Object.fromEntries(VERBS.map((v) => [v.id, v.command])) as
  * Commands the server executes (`workspace/executeCommand`). The verbs' (derived
  * from the verbs table, engine/verbs.ts) take [ActionArgs]: `preview` answers a
  * PreviewResult (ActionArgs.action names the action to preview, by default the
- * resource's first); the others send and answer an ActionResult.
+ * resource's first); the others send and answer an ActionResult. GitOps sync's
+ * are the exception: `plan` takes [SyncArgs] and answers a PlanResult; `apply`
+ * (the converging apply: of the files and folders named, or of one resource,
+ * as `alertcfg apply FILE --doc N`) takes [ApplyArgs] and answers an
+ * ApplyResult, reporting work-done progress; `import` takes [ImportArgs] and
+ * answers an ImportResult.
  */
 export const Command = {
   ...VERB_COMMANDS,
@@ -44,6 +49,113 @@ export interface ResourceRef {
   uri: string;
   /** Index of the YAML document (or JSON array element) in the file. */
   documentIndex: number;
+}
+
+// ---------------------------------------------------------------- GitOps sync (docs/sync.md)
+
+/** Args of `alertcfg.plan`. */
+export interface SyncArgs {
+  /** URIs of the files or folders to plan; default: every workspace folder. */
+  uris?: string[];
+  /** Live resources the repository lacks are deleted when a `sync.prune` glob of their kind matches their name. */
+  prune?: boolean;
+  /** With one file in `uris`: only its resource in this document (as `alertcfg apply FILE --doc N`). */
+  documentIndex?: number;
+}
+
+/**
+ * Args of the converging `alertcfg.apply`: SyncArgs, or a ResourceRef (`{uri,
+ * documentIndex}`, as a CodeLens names one resource), and the plan to carry out.
+ */
+export interface ApplyArgs extends SyncArgs {
+  uri?: string;
+  /**
+   * The `planId` of the PlanResult the user saw: that plan is carried out, unless
+   * the files changed since (then nothing is written and the result is `stale`,
+   * with the new plan). Without it, apply plans and carries that plan out.
+   */
+  planId?: string;
+}
+
+/** A change of a plan (the engine's, masked), with the URI of its file when the repository has the resource. */
+export interface PlanChange extends Change {
+  uri?: string;
+}
+
+export interface PlanResult {
+  /** False when nothing was planned: refused (untrusted workspace, no network in a browser) or stopped by errors in the files. */
+  ok: boolean;
+  /** Names this plan for `alertcfg.apply` (only when it has something to apply). */
+  planId?: string;
+  changes: PlanChange[];
+  summary: SyncSummary;
+  /** What stopped the plan or part of it (the errors of the files, a scope that could not be read), masked. */
+  problems: string[];
+  notes: string[];
+  /** The plan as a pull-request comment (`alertcfg plan --format markdown`), masked. */
+  markdown: string;
+  /** The hosts the changes would write to. */
+  hosts: string[];
+  /** List requests sent to read the live state. */
+  reads: number;
+}
+
+/** Work-done progress of `alertcfg.apply` (`$/progress` report): `done`/`total` resources, `current` being written. */
+export interface ApplyProgressReport {
+  done: number;
+  total: number;
+  current?: string;
+}
+
+export interface ApplyResult {
+  /** The plan carried out; with `stale`, the new plan (nothing was written). */
+  plan: PlanResult;
+  /** The plan named by `planId` no longer matches the files: nothing was written; show `plan` and ask again. */
+  stale?: boolean;
+  /** One per create, update and delete, in the plan's order, masked. */
+  outcomes: (ApplyOutcome & { uri?: string })[];
+  summary: { done: number; failed: number; cancelled: number };
+  /** Write requests sent. */
+  writes: number;
+  /** The report as `alertcfg apply` prints it, masked (for an output channel). */
+  text: string;
+}
+
+/** Args of `alertcfg.import`. */
+export interface ImportArgs {
+  /** `Contact` or `KeyOperationNotification` (a kind that syncs). */
+  kind: string;
+  /** Default: `defaults.region` of the folder's `.alertcfg.yaml`. */
+  region?: string;
+  /** CTS project; default `defaults.projectId`. */
+  projectId?: string;
+  /** The vendor's endpoint, when not its public one. */
+  endpoint?: string;
+  /** Only the resources whose vendor name matches this glob. */
+  nameGlob?: string;
+  /** URI of the folder the files go into. */
+  folder: string;
+}
+
+export interface ImportedFileResult {
+  /** Where the file goes: the folder's URI joined with its name. */
+  uri: string;
+  kind: string;
+  name: string;
+  text: string;
+  /** A file is there already: the client keeps it and writes nothing. */
+  exists: boolean;
+}
+
+export interface ImportResult {
+  ok: boolean;
+  files: ImportedFileResult[];
+  /** Secrets to store before plan or apply can compare or send them (by `${secret:NAME}`). */
+  secrets: { name: string; reference: string; path: string; uri: string }[];
+  problems: string[];
+  notes: string[];
+  /** `Imported 3 of 5 Contact resources of …`, masked. */
+  summary: string;
 }
 
 /** Arguments of the preview and action commands. */

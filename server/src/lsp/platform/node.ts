@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { executePlan } from '../../delivery/execute';
+import { deliveryExecutor, sleeper } from '../../delivery/sync-executor';
 import { absolutePath, folderLister, readTextOrUndefined } from '../../env/files';
 import { credentialSource, secretSource } from '../../env/sources';
 import { NODE_CRYPTO } from '../../node/crypto';
@@ -79,7 +80,10 @@ export function nodePlatform(env: NodeJS.ProcessEnv = process.env): LspPlatform 
     paths: NODE_PATHS,
     files: NODE_FILES,
     crypto: NODE_CRYPTO,
-    delivery: { execute: (plan, options) => executePlan(plan, { ...options, env }) },
+    delivery: {
+      execute: (plan, options) => executePlan(plan, { ...options, env }),
+      sync: (options, signal) => ({ executor: deliveryExecutor({ ...options, env }), sleep: sleeper(signal), ...(signal ? { signal } : {}) }),
+    },
     fallbackSecrets: secretSource(env),
     fallbackCredentials: credentialSource(env),
     heap: new HeapKeeper(),

@@ -6,7 +6,7 @@
  * desktop extension); `browser.ts` in a web worker (VS Code for the Web), where the
  * files are read through the client and nothing is sent.
  */
-import type { ActionPlan, ActionReport, CredentialSource, CryptoPort, ListFolder, SecretSource, Settings } from '../../engine/index';
+import type { ActionPlan, ActionReport, CredentialSource, CryptoPort, ListFolder, SecretSource, Settings, SyncRuntime } from '../../engine/index';
 
 /**
  * URIs and the paths the server keys its folders and files by. On Node a path is
@@ -60,6 +60,13 @@ export interface DeliveryOptions {
 /** Sends a plan's requests and reads the answers (server/src/delivery). */
 export interface Delivery {
   execute(plan: ActionPlan, options: DeliveryOptions): Promise<ActionReport[]>;
+  /**
+   * GitOps sync's runtime: an executor that sends one planned request and hands the
+   * engine the raw answer too (delivery/sync-executor.ts), and waits cut short by
+   * the signal, which the engine checks between requests (a request under way is
+   * not cut: its answer is read).
+   */
+  sync(options: DeliveryOptions, signal?: AbortSignal): SyncRuntime;
 }
 
 export interface LspPlatform {
