@@ -13,10 +13,10 @@ import { expandedSize, toValue } from './parse/value';
 import { classify, type Resource } from './recognise/classify';
 import { defaultSeverity } from './rules/catalog';
 import { rulesFor } from './rules/index';
-import type { RuleContext } from './rules/types';
+import type { RuleContext, SchemaView } from './rules/types';
 import { mapSchemaErrors } from './schema/errors';
 import { envelopeErrors } from './schema/envelope-check';
-import { propertiesOf, schemaAt, schemaRootFor } from './schema/lookup';
+import { type SchemaAt, propertiesOf, schemaAt, schemaChild, schemaRootFor } from './schema/lookup';
 import { kindValidators } from './schema/registry';
 import { kindModule } from './kinds/index';
 
@@ -107,7 +107,7 @@ function runRules(doc: ParsedDocument, resource: Resource, root: Node, value: un
     schemaAt(p) {
       const schemaRoot = schemaRootFor(resource);
       const at = schemaRoot && schemaAt(schemaRoot, [...resource.bodyPath, ...p]);
-      return at && { schema: at.schema, properties: () => propertiesOf(at, schemaRoot.kind) };
+      return at && schemaView(at, schemaRoot.kind);
     },
     report(code: string, range: Range | undefined, message: string, data?: FindingData) {
       const r = range ?? { start: body.start, end: body.start };
@@ -129,6 +129,17 @@ function runRules(doc: ParsedDocument, resource: Resource, root: Node, value: un
     }
   }
   return undefined;
+}
+
+function schemaView(at: SchemaAt, kind: Kind | undefined): SchemaView {
+  return {
+    schema: at.schema,
+    properties: () => propertiesOf(at, kind),
+    child(seg) {
+      const below = schemaChild(at, seg, kind);
+      return below && schemaView(below, kind);
+    },
+  };
 }
 
 /** A raw body's schema errors (undefined when it is valid). */

@@ -5,7 +5,7 @@
  * may rely on the field, and a test with a minimal payload stays possible.
  */
 import { type Node, type PathSegment, nodeAt } from '../parse/tree';
-import type { RuleContext } from './types';
+import type { RuleContext, SchemaView } from './types';
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -18,13 +18,12 @@ export interface ExpectedOptions {
 
 /** Reports every `x-expected` property missing from the body's mappings. */
 export function reportExpected(ctx: RuleContext, options: ExpectedOptions): void {
-  if (ctx.body?.type === 'map') visit(ctx, ctx.body, [], options);
+  if (ctx.body?.type === 'map') visit(ctx, ctx.body, [], options, ctx.schemaAt([]));
 }
 
-function visit(ctx: RuleContext, node: Node, path: PathSegment[], options: ExpectedOptions): void {
-  if (node.type !== 'map' || path.length > 8) return;
-  const at = ctx.schemaAt(path);
-  if (!at) return;
+/** `at` is the schema at `path` (each level steps down from its parent's, not from the root). */
+function visit(ctx: RuleContext, node: Node, path: PathSegment[], options: ExpectedOptions, at: SchemaView | undefined): void {
+  if (node.type !== 'map' || path.length > 8 || !at) return;
   const expected = Array.isArray(at.schema['x-expected']) ? (at.schema['x-expected'] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
   const props = expected.length ? at.properties() : [];
   for (const name of expected) {
@@ -35,8 +34,9 @@ function visit(ctx: RuleContext, node: Node, path: PathSegment[], options: Expec
       property: name,
     });
   }
+  if (path.length === 8) return;
   for (const e of node.entries) {
-    if (e.value?.type === 'map' && typeof e.key.value === 'string') visit(ctx, e.value, [...path, e.key.value], options);
+    if (e.value?.type === 'map' && typeof e.key.value === 'string') visit(ctx, e.value, [...path, e.key.value], options, at.child(e.key.value));
   }
 }
 

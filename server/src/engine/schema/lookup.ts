@@ -77,8 +77,38 @@ export function schemaAt(root: SchemaRoot, path: JsonPath): SchemaAt | undefined
   return here ? { schema: here.schema, required, ...(expected ? { expected } : {}), file: here.file } : undefined;
 }
 
+/** The schema one step below `at` (a property name or an item index): what schemaAt finds for the path one longer. */
+export function schemaChild(at: SchemaAt, seg: string | number, kind: Kind | undefined): SchemaAt | undefined {
+  const next = step({ schema: at.schema, file: at.file }, seg, kind);
+  return next ? { schema: next.at.schema, required: next.required, ...(next.expected ? { expected: next.expected } : {}), file: next.at.file } : undefined;
+}
+
+/**
+ * The properties of a schema depend only on the schema, its file, the kind and the
+ * kinds registry, and validation asks for the same few thousands of times (the
+ * `expected-property` rule walks every mapping of every resource): each answer is
+ * kept, per schema object and kind, until the registry changes.
+ */
+let cachedFor: readonly unknown[] | undefined;
+let cache = new WeakMap<Schema, Map<Kind | undefined, { file: Schema; props: readonly PropertyInfo[] }>>();
+
 /** The properties an object schema defines (kind branches included), in schema order. */
-export function propertiesOf(at: SchemaAt | Located, kind: Kind | undefined): PropertyInfo[] {
+export function propertiesOf(at: SchemaAt | Located, kind: Kind | undefined): readonly PropertyInfo[] {
+  const modules = kindModules();
+  if (cachedFor !== modules) {
+    cachedFor = modules;
+    cache = new WeakMap();
+  }
+  let byKind = cache.get(at.schema);
+  const known = byKind?.get(kind);
+  if (known && known.file === at.file) return known.props;
+  const props = Object.freeze(computeProperties(at, kind));
+  if (!byKind) cache.set(at.schema, (byKind = new Map()));
+  byKind.set(kind, { file: at.file, props });
+  return props;
+}
+
+function computeProperties(at: SchemaAt | Located, kind: Kind | undefined): PropertyInfo[] {
   const parts = branches({ schema: at.schema, file: at.file }, kind);
   const required = new Set<string>();
   const expected = new Set<string>();
