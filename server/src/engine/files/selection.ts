@@ -44,7 +44,7 @@ type Matcher = (path: string) => boolean;
 export function createFileSelection(rules: SelectionRules): FileSelection {
   const included = includeMatcher(rules.include);
   const exclude = rules.exclude.filter((p) => p.length > 0);
-  const excluded: Matcher = exclude.length ? picomatch(exclude, { dot: true }) : () => false;
+  const excluded: Matcher = exclude.length ? globMatcher(exclude) : () => false;
   const excludedFolder = folderExcluder(exclude);
   const git = gitignoreTest(rules.gitignore);
   const firstMatch = (patterns: readonly string[], path: string) => patterns.find((p) => picomatch.isMatch(path, p, { dot: true }));
@@ -107,9 +107,28 @@ function includeMatcher(include: readonly string[]): Matcher {
     (negated ? negative : positive).push(p);
   }
   if (!positive.length) return () => false;
-  const yes = picomatch(positive, { dot: true });
-  const no: Matcher = negative.length ? picomatch(negative, { dot: true }) : () => false;
+  const yes = globMatcher(positive);
+  const no: Matcher = negative.length ? globMatcher(negative) : () => false;
   return (path) => yes(path) && !no(path);
+}
+
+/**
+ * Whether a path matches any of the globs, as picomatch's matcher for the list
+ * (with `dot`) answers: the path is a glob itself, or matches one of the regular
+ * expressions picomatch makes of them. The expressions are joined into one, so a
+ * walk of 10,000 files costs one regular expression test per file and glob list,
+ * where picomatch's matcher builds a result object per glob and file (about ten
+ * times as long).
+ */
+function globMatcher(globs: readonly string[]): Matcher {
+  if (!globs.length) return () => false;
+  const options = { dot: true };
+  const regexes = globs.map((g) => picomatch.makeRe(g, options));
+  const flags = regexes[0]?.flags ?? '';
+  if (regexes.some((r) => r.flags !== flags)) return picomatch([...globs], options);
+  const literal = new Set(globs);
+  const any = new RegExp(regexes.map((r) => r.source).join('|'), flags);
+  return (path) => path !== '' && (literal.has(path) || any.test(path));
 }
 
 /**
