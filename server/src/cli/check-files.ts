@@ -11,7 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { readReason } from '../env/read-errors';
-import { type Finding, type NotOurs, type ResourceSummary, type Settings, decodeFile, finishFindings, formatForPath, kindForPath, validateText, whyNotOurs } from '../engine/index';
+import { decodeFile, finishFindings, formatForPath, kindForPath, validateText, whyNotOurs } from '../engine/check';
+import type { Finding, NotOurs, ResourceSummary, Settings } from '../engine/index';
 
 /** What became of a file, for the summary: checked (alert config or not), or skipped and why. */
 export type Tally = 'alert-config' | 'not-alert-config' | 'binary' | 'too-large' | 'not-utf8' | 'unreadable';

@@ -8,8 +8,7 @@
  */
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { globSync } from 'tinyglobby';
-import { ALWAYS_SKIPPED_FOLDERS, type FileSelection, type Settings, createFileSelection, selectedFiles } from '../engine/index';
+import { ALWAYS_SKIPPED_FOLDERS, type FileSelection, type Settings, createFileSelection, selectedFiles } from '../engine/check';
 import { absolutePath, folderLister } from '../env/files';
 import { projectSelection } from './project';
 
@@ -21,7 +20,8 @@ export interface Discovered {
   missing: string[];
 }
 
-export function discoverFiles(args: string[], cwd: string, root: string, settings: Settings): Discovered {
+/** Paths are walked with the engine's selection; the glob library is loaded only for arguments that are globs. */
+export async function discoverFiles(args: string[], cwd: string, root: string, settings: Settings): Promise<Discovered> {
   const files = new Set<string>();
   const missing: string[] = [];
   const prefix = root.endsWith(sep) ? root : root + sep;
@@ -51,6 +51,7 @@ export function discoverFiles(args: string[], cwd: string, root: string, setting
     }
     globbing ??= projectSelection({ root, settings }, ['**']);
     let any = false;
+    const { globSync } = await import('tinyglobby');
     for (const f of globSync([toPosix(arg)], { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED_GLOBS, followSymbolicLinks: false })) {
       const found = resolve(f);
       const rel = relativeToRoot(found);

@@ -7,10 +7,9 @@ import { ReadError } from '../env/read-errors';
 import type { ActionIo } from './action-commands';
 import { validateCommand } from './validate-command';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-// Loaded on first use: `validate` (the CI path) starts without them.
-const actions = () => require('./action-commands') as typeof import('./action-commands');
-const schemaInit = () => require('./schema-init-commands') as typeof import('./schema-init-commands');
+// Imported when they run, each from a chunk of its own: `validate` (the CI path) starts without them.
+const actions = () => import('./action-commands.js');
+const schemaInit = () => import('./schema-init-commands.js');
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
@@ -28,16 +27,16 @@ export async function run(argv: string[], io: ActionIo): Promise<number> {
       case 'validate':
         return await validateCommand(rest, io);
       case 'schema':
-        return schemaInit().schemaCommand(rest, io);
+        return (await schemaInit()).schemaCommand(rest, io);
       case 'init':
-        return schemaInit().initCommand(rest, io);
+        return (await schemaInit()).initCommand(rest, io);
       case 'preview':
       case 'send':
       case 'push':
       case 'clear':
       case 'apply':
       case 'replay':
-        return await actions().actionCommand(command, rest, io);
+        return await (await actions()).actionCommand(command, rest, io);
       case '--version':
       case '-v':
         io.out(`${VERSION}\n`);
