@@ -8,7 +8,7 @@
  */
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { ALWAYS_SKIPPED_FOLDERS, type FileSelection, type Settings, createFileSelection, selectedFiles } from '../engine/check';
+import { ALWAYS_SKIPPED_FOLDERS, type FileSelection, type ListFolder, type Settings, createFileSelection, selectedFiles } from '../engine/check';
 import { absolutePath, folderLister } from '../env/files';
 import { projectSelection } from './project';
 
@@ -18,11 +18,14 @@ export interface Discovered {
   files: string[];
   /** Arguments that matched nothing. */
   missing: string[];
+  /** By index in `files`: 1 for a file known to be a regular file (walked or named), 0 for a link or a glob's find. */
+  regular: Uint8Array;
 }
 
 /** Paths are walked with the engine's selection; the glob library is loaded only for arguments that are globs. */
 export async function discoverFiles(args: string[], cwd: string, root: string, settings: Settings): Promise<Discovered> {
   const files = new Set<string>();
+  const regular = new Set<string>();
   const missing: string[] = [];
   const prefix = root.endsWith(sep) ? root : root + sep;
   // Most files are under the root: their relative path is a slice.
@@ -35,17 +38,18 @@ export async function discoverFiles(args: string[], cwd: string, root: string, s
     const kind = kindOf(abs);
     if (kind === 'file') {
       files.add(abs);
+      regular.add(abs);
       continue;
     }
     if (kind === 'folder') {
       const rel = relativeToRoot(abs);
-      if (inside(rel)) {
-        walking ??= projectSelection({ root, settings });
-        for (const p of selectedFiles(folderLister(root), walking, rel)) files.add(absolutePath(root, p));
-      } else {
-        // A folder outside the project: its files by include, relative to it.
-        const outside = createFileSelection({ include: settings.include, exclude: [] });
-        for (const p of selectedFiles(folderLister(abs), outside)) files.add(absolutePath(abs, p));
+      // A folder outside the project: its files by include, relative to it.
+      const [base, selection, from] = inside(rel) ? [root, (walking ??= projectSelection({ root, settings })), rel] : [abs, createFileSelection({ include: settings.include, exclude: [] }), ''];
+      const links = new Set<string>();
+      for (const p of selectedFiles(notingLinks(folderLister(base), links), selection, from)) {
+        const found = absolutePath(base, p);
+        files.add(found);
+        if (!links.has(p)) regular.add(found);
       }
       continue;
     }
@@ -61,7 +65,17 @@ export async function discoverFiles(args: string[], cwd: string, root: string, s
     }
     if (!any) missing.push(arg);
   }
-  return { files: [...files].sort(), missing };
+  const sorted = [...files].sort();
+  return { files: sorted, missing, regular: Uint8Array.from(sorted, (f) => (regular.has(f) ? 1 : 0)) };
+}
+
+/** The lister, noting the paths of the symbolic links it lists (their targets may be anything). */
+function notingLinks(list: ListFolder, links: Set<string>): ListFolder {
+  return (folder) => {
+    const entries = list(folder);
+    if (entries) for (const e of entries) if (e.type === 'link') links.add(folder ? `${folder}/${e.name}` : e.name);
+    return entries;
+  };
 }
 
 function kindOf(abs: string): 'file' | 'folder' | undefined {
