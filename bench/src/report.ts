@@ -167,7 +167,7 @@ export function renderMarkdown(r: Results): string {
   out.push('Edits re-validate only the changed document, so their cost grows with the file only through what every edit must touch once (the new text, its line table, the document table); opening grows linearly.', '');
 
   out.push('## 6. Bundle sizes and activation', '');
-  out.push('Sizes of the minified bundles `npm run package` builds (what the .vsix and the npm package ship):', '');
+  out.push('Sizes of the minified bundles `npm run package` builds (what the .vsix and the npm package ship). The CLI is dist/cli.js and chunks beside it that it loads when a command needs them (docs/architecture.md, "What loads when"); its rows give the entry alone, what a validate run loads, and all of it:', '');
   out.push(table(['file', 'bytes', 'gzip'], r.bundle.map((b) => [b.name, b.bytes.toLocaleString('en'), Number.isFinite(b.gzipBytes) ? b.gzipBytes.toLocaleString('en') : '–'])), '');
   const a = r.activation;
   if (a?.ok) {
