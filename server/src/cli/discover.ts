@@ -18,14 +18,20 @@ export interface Discovered {
   files: string[];
   /** Arguments that matched nothing. */
   missing: string[];
-  /** By index in `files`: 1 for a file known to be a regular file (walked or named), 0 for a link or a glob's find. */
+  /** By index in `files`: 1 for a file known to be a regular file (walked or named), 0 for a link or a glob's find (either may be anything). */
   regular: Uint8Array;
 }
 
-/** Paths are walked with the engine's selection; the glob library is loaded only for arguments that are globs. */
+/**
+ * Paths are walked with the engine's selection; the glob library is loaded only for
+ * arguments that are globs. Finds are gathered in a list, sorted, and told apart
+ * from duplicates (several arguments can name a file twice) by their neighbours:
+ * hashing every path of a large tree into a set cost more than the walk.
+ */
 export async function discoverFiles(args: string[], cwd: string, root: string, settings: Settings): Promise<Discovered> {
-  const files = new Set<string>();
-  const regular = new Set<string>();
+  const found: string[] = [];
+  /** Paths that may not be regular files: symbolic links a walk listed, and glob finds. */
+  const unsure = new Set<string>();
   const missing: string[] = [];
   const prefix = root.endsWith(sep) ? root : root + sep;
   // Most files are under the root: their relative path is a slice.
@@ -37,8 +43,7 @@ export async function discoverFiles(args: string[], cwd: string, root: string, s
     const abs = resolve(cwd, arg);
     const kind = kindOf(abs);
     if (kind === 'file') {
-      files.add(abs);
-      regular.add(abs);
+      found.push(abs);
       continue;
     }
     if (kind === 'folder') {
@@ -47,9 +52,9 @@ export async function discoverFiles(args: string[], cwd: string, root: string, s
       const [base, selection, from] = inside(rel) ? [root, (walking ??= projectSelection({ root, settings })), rel] : [abs, createFileSelection({ include: settings.include, exclude: [] }), ''];
       const links = new Set<string>();
       for (const p of selectedFiles(notingLinks(folderLister(base), links), selection, from)) {
-        const found = absolutePath(base, p);
-        files.add(found);
-        if (!links.has(p)) regular.add(found);
+        const file = absolutePath(base, p);
+        found.push(file);
+        if (links.size && links.has(p)) unsure.add(file);
       }
       continue;
     }
@@ -57,16 +62,19 @@ export async function discoverFiles(args: string[], cwd: string, root: string, s
     let any = false;
     const { globSync } = await import('tinyglobby');
     for (const f of globSync([toPosix(arg)], { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED_GLOBS, followSymbolicLinks: false })) {
-      const found = resolve(f);
-      const rel = relativeToRoot(found);
+      const file = resolve(f);
+      const rel = relativeToRoot(file);
       if (inside(rel) && !globbing.file(rel).checked) continue;
-      files.add(found);
+      found.push(file);
+      unsure.add(file);
       any = true;
     }
     if (!any) missing.push(arg);
   }
-  const sorted = [...files].sort();
-  return { files: sorted, missing, regular: Uint8Array.from(sorted, (f) => (regular.has(f) ? 1 : 0)) };
+  found.sort();
+  const files: string[] = [];
+  for (const f of found) if (f !== files[files.length - 1]) files.push(f);
+  return { files, missing, regular: Uint8Array.from(files, (f) => (unsure.size && unsure.has(f) ? 0 : 1)) };
 }
 
 /** The lister, noting the paths of the symbolic links it lists (their targets may be anything). */

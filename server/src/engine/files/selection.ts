@@ -89,12 +89,34 @@ function isOutside(path: string): boolean {
   return path === '' || path === '..' || path.startsWith('../') || path.startsWith('/') || /^[A-Za-z]:/.test(path);
 }
 
-/** The always-skipped folder name on the path (its last segment too when the path is a folder's). */
+/**
+ * The always-skipped folder name on the path (its last segment too when the path is
+ * a folder's), the first one along the path. Asked for every file of a walk, so it
+ * looks the names up in the path rather than splitting it.
+ */
 function skippedFolderIn(path: string, isFolder: boolean): string | undefined {
-  const segments = path.split('/');
-  const folders = isFolder ? segments : segments.slice(0, -1);
-  return folders.find((s) => ALWAYS_SKIPPED_FOLDERS.includes(s));
+  let first: string | undefined;
+  let firstAt = Infinity;
+  for (const name of ALWAYS_SKIPPED_FOLDERS) {
+    const at = folderAt(path, name, isFolder);
+    if (at !== -1 && at < firstAt) {
+      first = name;
+      firstAt = at;
+    }
+  }
+  return first;
 }
+
+/** Where `name` is a whole folder segment of the path (the last segment only if `last`), or -1. */
+function folderAt(path: string, name: string, last: boolean): number {
+  for (let at = path.indexOf(name); at !== -1; at = path.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if ((at === 0 || path.charCodeAt(at - 1) === SLASH) && (path.charCodeAt(end) === SLASH || (last && end === path.length))) return at;
+  }
+  return -1;
+}
+
+const SLASH = 0x2f;
 
 function includeMatcher(include: readonly string[]): Matcher {
   const positive: string[] = [];
