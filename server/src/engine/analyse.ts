@@ -131,8 +131,13 @@ function runRules(doc: ParsedDocument, resource: Resource, root: Node, value: un
   return undefined;
 }
 
+/** Views of the schemas below a root, kept with them (schemaChild keeps each child per kind). */
+const views = new WeakMap<SchemaAt, SchemaView>();
+
 function schemaView(at: SchemaAt, kind: Kind | undefined): SchemaView {
-  return {
+  const kept = views.get(at);
+  if (kept) return kept;
+  const view: SchemaView = {
     schema: at.schema,
     properties: () => propertiesOf(at, kind),
     child(seg) {
@@ -140,6 +145,8 @@ function schemaView(at: SchemaAt, kind: Kind | undefined): SchemaView {
       return below && schemaView(below, kind);
     },
   };
+  views.set(at, view);
+  return view;
 }
 
 /** A raw body's schema errors (undefined when it is valid). */
