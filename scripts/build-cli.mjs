@@ -19,8 +19,9 @@
 // configuration as people write it never needs it, so it is a file of its own
 // (dist/cli-yaml.js), required the first time a document does (lazyPackage below).
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** Chunk files are named cli-<what>-<hash>.js beside cli.js (so `__dirname` is dist/ in all of them). */
@@ -29,46 +30,48 @@ export const CLI_CHUNK = /^cli-.+\.js(\.map)?$/;
 /**
  * Builds the CLI into `outdir` with the shared esbuild options `common`. Returns
  * esbuild's metafile of the split (which source file went into which chunk, and
- * what each chunk imports), for tests and the benchmark.
+ * what each chunk imports).
  */
 export async function buildCli(common, { root, outdir, minify }) {
   const out = resolve(root, outdir);
-  const scratch = join(out, '.cli-esm');
-  rmSync(scratch, { recursive: true, force: true });
-  const split = await build({
-    ...common,
-    plugins: [...common.plugins, lazyPackage(root, 'yaml', 'cli-yaml.js')],
-    minify,
-    format: 'esm',
-    splitting: true,
-    metafile: true,
-    entryPoints: { cli: 'server/src/cli/bin.ts' },
-    chunkNames: 'cli-[name]-[hash]',
-    outdir: scratch,
-  });
-  // A fresh set of chunks: the ones of an earlier build must not linger.
-  mkdirSync(out, { recursive: true });
-  for (const name of readdirSync(out)) if (CLI_CHUNK.test(name)) rmSync(join(out, name));
-  const chunks = readdirSync(scratch).filter((n) => n.endsWith('.js'));
-  const convert = {
-    absWorkingDir: root,
-    bundle: false,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify,
-    sourcemap: 'linked',
-    logLevel: 'warning',
-    // `import()` of a chunk becomes `Promise.resolve().then(() => require(chunk))`: no ESM loader.
-    supported: { 'dynamic-import': false },
-    outdir: out,
-  };
-  await build({ ...convert, entryPoints: [join(scratch, 'cli.js')], banner: { js: '#!/usr/bin/env node' } });
-  const rest = chunks.filter((n) => n !== 'cli.js').map((n) => join(scratch, n));
-  if (rest.length) await build({ ...convert, entryPoints: rest });
-  rmSync(scratch, { recursive: true, force: true });
-  await build({ ...common, minify, format: 'cjs', entryPoints: { 'cli-yaml': 'yaml' }, outdir: out });
-  return split.metafile;
+  // The ESM step writes to a scratch folder outside dist/: a failed build leaves nothing there to ship.
+  const scratch = mkdtempSync(join(tmpdir(), 'alertcfg-cli-esm-'));
+  try {
+    const split = await build({
+      ...common,
+      plugins: [...common.plugins, lazyPackage(root, 'yaml', 'cli-yaml.js')],
+      minify,
+      format: 'esm',
+      splitting: true,
+      metafile: true,
+      entryPoints: { cli: 'server/src/cli/bin.ts' },
+      chunkNames: 'cli-[name]-[hash]',
+      outdir: scratch,
+    });
+    // A fresh set of chunks: the ones of an earlier build must not linger.
+    mkdirSync(out, { recursive: true });
+    for (const name of readdirSync(out)) if (CLI_CHUNK.test(name)) rmSync(join(out, name));
+    const convert = {
+      absWorkingDir: root,
+      bundle: false,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      minify,
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      // `import()` of a chunk becomes `Promise.resolve().then(() => require(chunk))`: no ESM loader.
+      supported: { 'dynamic-import': false },
+      outdir: out,
+    };
+    const chunks = readdirSync(scratch).filter((n) => n.endsWith('.js') && n !== 'cli.js');
+    await build({ ...convert, entryPoints: [join(scratch, 'cli.js')], banner: { js: '#!/usr/bin/env node' } });
+    if (chunks.length) await build({ ...convert, entryPoints: chunks.map((n) => join(scratch, n)) });
+    await build({ ...common, minify, format: 'cjs', entryPoints: { 'cli-yaml': 'yaml' }, outdir: out });
+    return split.metafile;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /**
