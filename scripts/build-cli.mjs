@@ -15,14 +15,19 @@
 // import becomes `require("./cli-….js")`, a dynamic one a `require` in a promise.
 // Source maps carry through both steps.
 //
-// The `yaml` package is the full YAML parser behind the engine's fast path: alert
-// configuration as people write it never needs it, so it is a file of its own
-// (dist/cli-yaml.js), required the first time a document does (lazyPackage below).
+// Two libraries of the validate path are rarely used by a run: the `yaml` package, the
+// full YAML parser behind the engine's fast path (alert configuration as people write
+// it never needs it), and tinyglobby, for arguments that are globs. Each is a file of
+// its own (dist/cli-yaml.js, dist/cli-tinyglobby.js), required the first time it is
+// used (lazyPackages below), so the code that calls it stays synchronous.
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
+/** Packages loaded from a file of their own on first use, and that file's name (without .js). */
+const LAZY_PACKAGES = { yaml: 'cli-yaml', tinyglobby: 'cli-tinyglobby' };
 
 /** Chunk files are named cli-<what>-<hash>.js beside cli.js (so `__dirname` is dist/ in all of them). */
 export const CLI_CHUNK = /^cli-.+\.js(\.map)?$/;
@@ -39,7 +44,7 @@ export async function buildCli(common, { root, outdir, minify }) {
   try {
     const split = await build({
       ...common,
-      plugins: [...common.plugins, lazyPackage(root, 'yaml', 'cli-yaml.js')],
+      plugins: [...common.plugins, lazyPackages(root, LAZY_PACKAGES)],
       minify,
       format: 'esm',
       splitting: true,
@@ -67,7 +72,7 @@ export async function buildCli(common, { root, outdir, minify }) {
     const chunks = readdirSync(scratch).filter((n) => n.endsWith('.js') && n !== 'cli.js');
     await build({ ...convert, entryPoints: [join(scratch, 'cli.js')], banner: { js: '#!/usr/bin/env node' } });
     if (chunks.length) await build({ ...convert, entryPoints: chunks.map((n) => join(scratch, n)) });
-    await build({ ...common, minify, format: 'cjs', entryPoints: { 'cli-yaml': 'yaml' }, outdir: out });
+    await build({ ...common, minify, format: 'cjs', entryPoints: Object.fromEntries(Object.entries(LAZY_PACKAGES).map(([name, file]) => [file, name])), outdir: out });
     return split.metafile;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -75,24 +80,27 @@ export async function buildCli(common, { root, outdir, minify }) {
 }
 
 /**
- * Stands in for the package `name` in a bundle: a module whose exports are getters
- * that require `file` (a bundle of the package beside the chunks) on first use. The
- * bundle's own code reads an imported binding at each use (`import_yaml.Parser`), so
- * nothing loads the package until a document needs it.
+ * Stands in for each package of `packages` (name → file name without .js) in a
+ * bundle: a module whose exports are getters that require the file (a bundle of the
+ * package beside the chunks) on first use. The bundle's own code reads an imported
+ * binding at each use (`import_yaml.Parser`), so nothing loads the package until a
+ * run uses it.
  */
-function lazyPackage(root, name, file) {
-  const exported = Object.keys(createRequire(join(root, 'package.json'))(name));
+function lazyPackages(root, packages) {
+  const load = createRequire(join(root, 'package.json'));
+  const exported = Object.fromEntries(Object.keys(packages).map((name) => [name, Object.keys(load(name))]));
+  const files = new Set(Object.values(packages).map((f) => `./${f}.js`));
   return {
-    name: `lazy-${name}`,
+    name: 'lazy-packages',
     setup(b) {
-      b.onResolve({ filter: new RegExp(`^${name}$`) }, () => ({ path: name, namespace: 'lazy-package' }));
-      b.onResolve({ filter: new RegExp(`^\\./${file.replace('.', '\\.')}$`) }, (args) => ({ path: args.path, external: true }));
-      b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, () => ({
+      b.onResolve({ filter: /^[^./]/ }, (args) => (args.path in packages ? { path: args.path, namespace: 'lazy-package' } : undefined));
+      b.onResolve({ filter: /^\.\/cli-/ }, (args) => (files.has(args.path) ? { path: args.path, external: true } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
         loader: 'js',
         contents: [
           `let lib;`,
-          `const load = () => (lib ??= require('./${file}'));`,
-          `for (const name of ${JSON.stringify(exported)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+          `const load = () => (lib ??= require('./${packages[args.path]}.js'));`,
+          `for (const name of ${JSON.stringify(exported[args.path])}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
         ].join('\n'),
       }));
     },

@@ -8,6 +8,7 @@
  */
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { ALWAYS_SKIPPED_FOLDERS, type FileSelection, type ListFolder, type Settings, createFileSelection, selectedFiles } from '../engine/check';
 import { absolutePath, folderLister } from '../env/files';
 import { projectSelection } from './project';
@@ -23,12 +24,11 @@ export interface Discovered {
 }
 
 /**
- * Paths are walked with the engine's selection; the glob library is loaded only for
- * arguments that are globs. Finds are gathered in a list, sorted, and told apart
- * from duplicates (several arguments can name a file twice) by their neighbours:
- * hashing every path of a large tree into a set cost more than the walk.
+ * Finds are gathered in a list, sorted, and told apart from duplicates (several
+ * arguments can name a file twice) by their neighbours: hashing every path of a
+ * large tree into a set cost more than the walk.
  */
-export async function discoverFiles(args: string[], cwd: string, root: string, settings: Settings): Promise<Discovered> {
+export function discoverFiles(args: string[], cwd: string, root: string, settings: Settings): Discovered {
   const found: string[] = [];
   /** Paths that may not be regular files: symbolic links a walk listed, and glob finds. */
   const unsure = new Set<string>();
@@ -60,7 +60,6 @@ export async function discoverFiles(args: string[], cwd: string, root: string, s
     }
     globbing ??= projectSelection({ root, settings }, ['**']);
     let any = false;
-    const { globSync } = await import('tinyglobby');
     for (const f of globSync([toPosix(arg)], { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED_GLOBS, followSymbolicLinks: false })) {
       const file = resolve(f);
       const rel = relativeToRoot(file);

@@ -65,7 +65,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarningsRaw}".`);
 
   const project = loadProject(io.cwd, values['config'] as string | undefined, positionals[0]);
-  const { files, missing, regular } = await discoverFiles(positionals, io.cwd, project.root, project.settings);
+  const { files, missing, regular } = discoverFiles(positionals, io.cwd, project.root, project.settings);
   if (missing.length) {
     // A glob that matched nothing, or a path that is not there: one sentence each.
     for (const m of missing) io.err(`alertcfg: ${picomatch.scan(m).isGlob ? `${m} matches no file` : cannotRead(m, { code: 'ENOENT' })}.\n`);
