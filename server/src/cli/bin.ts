@@ -5,6 +5,7 @@
  * commands' HTTP client and signing code) is imported when it runs, from a chunk
  * of its own (see docs/architecture.md, "What loads when").
  */
+import './jit';
 import { isMainThread, workerData } from 'node:worker_threads';
 import type { ActionIo } from './action-commands';
 import { VERSION, run } from './main';
