@@ -3,9 +3,11 @@ import { build } from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { buildCli } from './build-cli.mjs';
 import { engineBoundary } from './engine-boundary.mjs';
 import { webBoundary } from './web-boundary.mjs';
 import { generateValidators } from './gen-validators.mjs';
+import { pureEngine } from './pure-engine.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const withTests = process.argv.includes('--tests');
@@ -28,8 +30,9 @@ const common = {
   // ESM-only dependencies read import.meta.url; in a CommonJS bundle it is this file's URL.
   define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   inject: [join(root, 'scripts/import-meta-url.js')],
-  // The engine imports nothing platform-bound: a forbidden import fails the build.
-  plugins: [engineBoundary(root)],
+  // The engine imports nothing platform-bound: a forbidden import fails the build. And it
+  // is pure: a bundle leaves out the engine modules whose exports it does not use.
+  plugins: [engineBoundary(root), pureEngine(root)],
 };
 
 // The schemas' validators, compiled ahead of time (server/src/engine/schema/validators.generated.js).
@@ -66,10 +69,13 @@ if (withTests) {
     external: ['vscode'],
   });
 } else {
+  // The CLI: cli.js and the chunks it loads on demand (see build-cli.mjs).
+  await buildCli(common, { root, outdir: distOut, minify });
+  // The language server: one file (the .vsix ships dist/server.js alone).
   await build({
     ...common,
     minify,
-    entryPoints: { cli: 'server/src/cli/bin.ts', server: 'server/src/lsp/main.ts' },
+    entryPoints: { server: 'server/src/lsp/main.ts' },
     outdir: distOut,
     banner: { js: '#!/usr/bin/env node' },
   });

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   if (!o.skip.has('editor')) results.editor = await editorSection(o, inputs);
   if (!o.skip.has('workspace')) results.workspace = await workspaceSection(o, inputs);
   if (!o.skip.has('cli')) results.cli = await cliSection(o, inputs);
-  results.bundle = bundleSection();
+  results.bundle = bundleSection(join(inputs.repo.root, inputs.repo.teams[0]!));
   if (!o.skip.has('activation')) results.activation = await activationSection(o, results.bundle);
   results.targets = checkTargets(results);
   m.loadAverageAtEnd = loadavg().map((x) => round(x, 2));

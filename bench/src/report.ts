@@ -124,7 +124,7 @@ export function renderMarkdown(r: Results): string {
   if (floorRead && floorStart && ajvBig) {
     const warmFiles = r.floor.find((f) => f.label.endsWith(`${floorRead.files} files`));
     out.push(
-      `**The floor of a Node CLI.** The "floor" rows validate nothing: \`node -e 0\` (${fmt(floorStart.wallMs.median)} ms), and node reading the ${floorRead.files.toLocaleString('en')} files of the list it is given, without walking folders (${fmt(floorRead.wallMs.median)} ms). Five times ajv-cli's files/s means ${fmt(ajvBig.wallMs.median / 5)} ms for the whole run here; a process that only starts and reads the files already reaches ${(floorRead.filesPerSecond.median / ajvBig.filesPerSecond.median).toFixed(2)}× at most, before parsing a byte, and leaves ${fmt(ajvBig.wallMs.median / 5 - floorRead.wallMs.median)} ms to walk, parse and validate them${warmFiles ? `, where alertcfg's validation of the same files, warm in one process, takes ${fmt(warmFiles.validateMs)} ms (section 4)` : ''}.`,
+      `**The floor of a Node CLI.** The "floor" rows validate nothing: \`node -e 0\` (${fmt(floorStart.wallMs.median)} ms), and node reading the ${floorRead.files.toLocaleString('en')} files of the list it is given, without walking folders (${fmt(floorRead.wallMs.median)} ms). Five times ajv-cli's files/s means ${fmt(ajvBig.wallMs.median / 5)} ms for the whole run here, and 2.5 times ${fmt(ajvBig.wallMs.median / 2.5)} ms; a process that only starts and reads the files already reaches ${(floorRead.filesPerSecond.median / ajvBig.filesPerSecond.median).toFixed(2)}× at most, before parsing a byte, and leaves ${fmt(ajvBig.wallMs.median / 5 - floorRead.wallMs.median)} ms (for 2.5×: ${fmt(ajvBig.wallMs.median / 2.5 - floorRead.wallMs.median)} ms) to load the validator, walk, parse and validate them and report${warmFiles ? `, where alertcfg's validation of the same files alone takes ${fmt(warmFiles.validateMs)} ms warm in one process and ${fmt(warmFiles.validateColdMs)} ms cold, as a run does it (section 4)` : ''}.`,
       '',
     );
   }
@@ -167,7 +167,7 @@ export function renderMarkdown(r: Results): string {
   out.push('Edits re-validate only the changed document, so their cost grows with the file only through what every edit must touch once (the new text, its line table, the document table); opening grows linearly.', '');
 
   out.push('## 6. Bundle sizes and activation', '');
-  out.push('Sizes of the minified bundles `npm run package` builds (what the .vsix and the npm package ship):', '');
+  out.push('Sizes of the minified bundles `npm run package` builds (what the .vsix and the npm package ship). The CLI is dist/cli.js and chunks beside it that it loads when a command needs them (docs/architecture.md, "What loads when"); its rows give the entry alone, what a validate run loads, and all of it:', '');
   out.push(table(['file', 'bytes', 'gzip'], r.bundle.map((b) => [b.name, b.bytes.toLocaleString('en'), Number.isFinite(b.gzipBytes) ? b.gzipBytes.toLocaleString('en') : '–'])), '');
   const a = r.activation;
   if (a?.ok) {

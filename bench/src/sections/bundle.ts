@@ -3,12 +3,12 @@
  * for it, installed into code-server).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type ActivationResult, measureActivation } from '../activation';
 import type { Options } from '../options';
-import { DIST, REPO, log } from '../run';
+import { DIST, REPO, TMP, log } from '../run';
 
 /** `npm run package`: the .vsix the activation measurement installs (it also rebuilds dist/, minified). */
 export function packageExtension(): string | undefined {
@@ -18,17 +18,46 @@ export function packageExtension(): string | undefined {
   return undefined;
 }
 
-export function bundleSection(): { name: string; bytes: number; gzipBytes: number }[] {
+/**
+ * Sizes of the shipped bundles. The CLI is dist/cli.js and chunks it loads on demand
+ * (docs/architecture.md, "What loads when"): besides the entry alone, its rows give
+ * what `alertcfg validate` loads (found by running it on `folder` with a hook that
+ * lists the loaded files) and all of its files.
+ */
+export function bundleSection(folder?: string): { name: string; bytes: number; gzipBytes: number }[] {
   const out: { name: string; bytes: number; gzipBytes: number }[] = [];
+  const size = (names: string[]) => {
+    let bytes = 0;
+    let gzipBytes = 0;
+    for (const n of names) {
+      const b = readFileSync(join(DIST, n));
+      bytes += b.length;
+      gzipBytes += gzipSync(b).length;
+    }
+    return { bytes, gzipBytes };
+  };
   // dist/web/: the extension and the language server of VS Code for the Web (github.dev, vscode.dev).
   for (const name of ['cli.js', 'server.js', 'extension.js', 'web/extension.js', 'web/server.js']) {
-    const p = join(DIST, name);
-    if (!existsSync(p)) continue;
-    const b = readFileSync(p);
-    out.push({ name: `dist/${name}`, bytes: b.length, gzipBytes: gzipSync(b).length });
+    if (existsSync(join(DIST, name))) out.push({ name: `dist/${name}`, ...size([name]) });
   }
+  const cliFiles = readdirSync(DIST).filter((n) => /^cli(-.+)?\.js$/.test(n));
+  const loaded = folder ? validateLoads(folder) : undefined;
+  if (loaded) out.splice(1, 0, { name: `what \`alertcfg validate\` loads: dist/cli.js and ${loaded.length - 1} chunks`, ...size(loaded) });
+  if (cliFiles.length > 1) out.splice(loaded ? 2 : 1, 0, { name: `the whole CLI: dist/cli.js and ${cliFiles.length - 1} files it loads when needed`, ...size(cliFiles) });
   log(`bundle: ${out.map((b) => `${b.name} ${(b.bytes / 1024).toFixed(0)} KiB`).join(', ')}`);
   return out;
+}
+
+/** The files of dist/ that `alertcfg validate` loads on `folder` (names), or undefined when that cannot be told. */
+function validateLoads(folder: string): string[] | undefined {
+  const hook = join(TMP, 'loaded-hook.cjs');
+  const list = join(TMP, 'loaded.json');
+  writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(Object.keys(require.cache))));\n`);
+  rmSync(list, { force: true });
+  spawnSync(process.execPath, ['--require', hook, join(DIST, 'cli.js'), 'validate', folder], { cwd: folder, stdio: 'ignore' });
+  if (!existsSync(list)) return undefined;
+  const prefix = DIST + sep;
+  return (JSON.parse(readFileSync(list, 'utf8')) as string[]).filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length)).sort((a, b) => (a === 'cli.js' ? -1 : b === 'cli.js' ? 1 : a.localeCompare(b)));
 }
 
 export async function activationSection(o: Options, bundle: { name: string; bytes: number; gzipBytes: number }[]): Promise<ActivationResult> {

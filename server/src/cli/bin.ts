@@ -1,19 +1,18 @@
 /**
  * The executable entry of `alertcfg`: wires the process to the command. The same
  * bundle runs in the worker threads of `alertcfg validate` (validate-worker.ts).
- * Modules are loaded when needed, so that `validate` does not pay for the action
- * commands' HTTP client and signing code at start-up.
+ * Only `validate` is loaded with the entry; every other command (and the action
+ * commands' HTTP client and signing code) is imported when it runs, from a chunk
+ * of its own (see docs/architecture.md, "What loads when").
  */
+import './jit';
 import { isMainThread, workerData } from 'node:worker_threads';
 import type { ActionIo } from './action-commands';
-import type * as Main from './main';
-import type * as ValidateWorker from './validate-worker';
+import { VERSION, run } from './main';
+import { isValidateWorker, runValidateWorker } from './validate-worker';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-const worker = require('./validate-worker') as typeof ValidateWorker;
-if (!isMainThread && worker.isValidateWorker(workerData)) worker.runValidateWorker();
+if (!isMainThread && isValidateWorker(workerData)) runValidateWorker();
 else {
-  const { VERSION, run } = require('./main') as typeof Main;
   const io: ActionIo = {
     cwd: process.cwd(),
     out: (s) => process.stdout.write(s),
@@ -22,7 +21,7 @@ else {
     version: VERSION,
     env: process.env,
     workerScript: __filename,
-    ...(process.stdin.isTTY && process.stderr.isTTY ? { confirm: (q: string) => (require('./action-commands') as typeof import('./action-commands')).askOnTerminal(q) } : {}),
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { confirm: async (q: string) => (await import('./action-commands.js')).askOnTerminal(q) } : {}),
   };
   run(process.argv.slice(2), io).then(
     (code) => {

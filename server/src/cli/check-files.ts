@@ -8,10 +8,11 @@
  * Files are taken in batches from a shared counter (Atomics on a
  * SharedArrayBuffer), so the threads share the work however fast each one starts.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { relative } from 'node:path';
 import { readReason } from '../env/read-errors';
-import { type Finding, type NotOurs, type ResourceSummary, type Settings, decodeFile, finishFindings, formatForPath, kindForPath, validateText, whyNotOurs } from '../engine/index';
+import { decodeFile, finishFindings, formatForPath, kindForPath, validateText, whyNotOurs } from '../engine/check';
+import type { Finding, NotOurs, ResourceSummary, Settings } from '../engine/index';
 
 /** What became of a file, for the summary: checked (alert config or not), or skipped and why. */
 export type Tally = 'alert-config' | 'not-alert-config' | 'binary' | 'too-large' | 'not-utf8' | 'unreadable';
@@ -36,6 +37,8 @@ export interface FileOutcome {
 
 export interface CheckContext {
   files: readonly string[];
+  /** By index in `files`: 1 when the file is known to be a regular file (see readBytes). */
+  regular?: Uint8Array;
   /** Project root, for paths relative to it (configured `schemas` globs). */
   root: string;
   settings: Settings;
@@ -48,7 +51,7 @@ export function checkFile(ctx: CheckContext, i: number): FileOutcome {
   const abs = ctx.files[i]!;
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(abs);
+    bytes = ctx.regular?.[i] ? readBytes(abs) : readFileSync(abs);
   } catch (err) {
     return { i, tally: 'unreadable', skipped: `cannot read: ${readReason(err)}`, ioError: true, findings: [] };
   }
@@ -74,6 +77,32 @@ export function checkFile(ctx: CheckContext, i: number): FileOutcome {
     bases: result.documents.map((d) => d.base),
     summaries,
   };
+}
+
+/** Files are read into this buffer, kept from one file to the next (each thread has its own). */
+let buffer = new Uint8Array(64 * 1024);
+
+/**
+ * The bytes of a regular file, valid until the next call: one read into the kept
+ * buffer. A read that stops short of the buffer's end has reached the end of a
+ * regular file, so there is no need to stat it first or to allocate for it (the
+ * open, stat, read and close of readFileSync, with a new buffer each time, took a
+ * third longer for 10,000 small files). A file that fills the buffer is read again
+ * whole, as readFileSync reads it.
+ */
+function readBytes(abs: string): Uint8Array {
+  const fd = openSync(abs, 'r');
+  let n: number;
+  try {
+    n = readSync(fd, buffer, 0, buffer.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (n < buffer.length) return buffer.subarray(0, n);
+  const whole = readFileSync(abs);
+  // Files this big are rare; the next one of that size is read in one go.
+  if (whole.length < 4 * 1024 * 1024) buffer = new Uint8Array(2 * whole.length);
+  return whole;
 }
 
 /** What one thread checked: the outcomes, and the first index of every batch it took. */

@@ -9,7 +9,7 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { ALWAYS_SKIPPED_FOLDERS, type FileSelection, type Settings, createFileSelection, selectedFiles } from '../engine/index';
+import { ALWAYS_SKIPPED_FOLDERS, type FileSelection, type ListFolder, type Settings, createFileSelection, selectedFiles } from '../engine/check';
 import { absolutePath, folderLister } from '../env/files';
 import { projectSelection } from './project';
 
@@ -19,10 +19,19 @@ export interface Discovered {
   files: string[];
   /** Arguments that matched nothing. */
   missing: string[];
+  /** By index in `files`: 1 for a file known to be a regular file (walked or named), 0 for a link or a glob's find (either may be anything). */
+  regular: Uint8Array;
 }
 
+/**
+ * Finds are gathered in a list, sorted, and told apart from duplicates (several
+ * arguments can name a file twice) by their neighbours: hashing every path of a
+ * large tree into a set cost more than the walk.
+ */
 export function discoverFiles(args: string[], cwd: string, root: string, settings: Settings): Discovered {
-  const files = new Set<string>();
+  const found: string[] = [];
+  /** Paths that may not be regular files: symbolic links a walk listed, and glob finds. */
+  const unsure = new Set<string>();
   const missing: string[] = [];
   const prefix = root.endsWith(sep) ? root : root + sep;
   // Most files are under the root: their relative path is a slice.
@@ -34,33 +43,46 @@ export function discoverFiles(args: string[], cwd: string, root: string, setting
     const abs = resolve(cwd, arg);
     const kind = kindOf(abs);
     if (kind === 'file') {
-      files.add(abs);
+      found.push(abs);
       continue;
     }
     if (kind === 'folder') {
       const rel = relativeToRoot(abs);
-      if (inside(rel)) {
-        walking ??= projectSelection({ root, settings });
-        for (const p of selectedFiles(folderLister(root), walking, rel)) files.add(absolutePath(root, p));
-      } else {
-        // A folder outside the project: its files by include, relative to it.
-        const outside = createFileSelection({ include: settings.include, exclude: [] });
-        for (const p of selectedFiles(folderLister(abs), outside)) files.add(absolutePath(abs, p));
+      // A folder outside the project: its files by include, relative to it.
+      const [base, selection, from] = inside(rel) ? [root, (walking ??= projectSelection({ root, settings })), rel] : [abs, createFileSelection({ include: settings.include, exclude: [] }), ''];
+      const links = new Set<string>();
+      for (const p of selectedFiles(notingLinks(folderLister(base), links), selection, from)) {
+        const file = absolutePath(base, p);
+        found.push(file);
+        if (links.size && links.has(p)) unsure.add(file);
       }
       continue;
     }
     globbing ??= projectSelection({ root, settings }, ['**']);
     let any = false;
     for (const f of globSync([toPosix(arg)], { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED_GLOBS, followSymbolicLinks: false })) {
-      const found = resolve(f);
-      const rel = relativeToRoot(found);
+      const file = resolve(f);
+      const rel = relativeToRoot(file);
       if (inside(rel) && !globbing.file(rel).checked) continue;
-      files.add(found);
+      found.push(file);
+      unsure.add(file);
       any = true;
     }
     if (!any) missing.push(arg);
   }
-  return { files: [...files].sort(), missing };
+  found.sort();
+  const files: string[] = [];
+  for (const f of found) if (f !== files[files.length - 1]) files.push(f);
+  return { files, missing, regular: Uint8Array.from(files, (f) => (unsure.size && unsure.has(f) ? 0 : 1)) };
+}
+
+/** The lister, noting the paths of the symbolic links it lists (their targets may be anything). */
+function notingLinks(list: ListFolder, links: Set<string>): ListFolder {
+  return (folder) => {
+    const entries = list(folder);
+    if (entries) for (const e of entries) if (e.type === 'link') links.add(folder ? `${folder}/${e.name}` : e.name);
+    return entries;
+  };
 }
 
 function kindOf(abs: string): 'file' | 'folder' | undefined {

@@ -8,14 +8,13 @@ import type { ActionIo } from './action-commands';
 import { VERBS, type VerbId } from '../engine/verbs';
 import { validateCommand } from './validate-command';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-// Loaded on first use: `validate` (the CI path) starts without them.
-const actions = () => require('./action-commands') as typeof import('./action-commands');
-const schemaInit = () => require('./schema-init-commands') as typeof import('./schema-init-commands');
+// Imported when they run, each from a chunk of its own: `validate` (the CI path) starts without them.
+const actions = () => import('./action-commands.js');
+const schemaInit = () => import('./schema-init-commands.js');
 // GitOps sync: plan, the converging apply, import.
-const planning = () => require('./plan-command') as typeof import('./plan-command');
-const applying = () => require('./apply-command') as typeof import('./apply-command');
-const importing = () => require('./import-command') as typeof import('./import-command');
+const planning = () => import('./plan-command.js');
+const applying = () => import('./apply-command.js');
+const importing = () => import('./import-command.js');
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
@@ -35,9 +34,9 @@ export async function run(argv: string[], io: ActionIo): Promise<number> {
       case 'validate':
         return await validateCommand(rest, io);
       case 'schema':
-        return schemaInit().schemaCommand(rest, io);
+        return (await schemaInit()).schemaCommand(rest, io);
       case 'init':
-        return schemaInit().initCommand(rest, io);
+        return (await schemaInit()).initCommand(rest, io);
       case '--version':
       case '-v':
         io.out(`${VERSION}\n`);
@@ -50,10 +49,10 @@ export async function run(argv: string[], io: ActionIo): Promise<number> {
         return command === undefined ? 2 : 0;
       default: {
         const verb = VERB_COMMANDS.get(command);
-        if (verb === 'plan') return await planning().planCommand(rest, io);
-        if (verb === 'import') return await importing().importCommand(rest, io);
-        if (verb === 'apply') return await applying().applyCommand(rest, io);
-        if (verb) return await actions().actionCommand(verb, rest, io);
+        if (verb === 'plan') return await (await planning()).planCommand(rest, io);
+        if (verb === 'import') return await (await importing()).importCommand(rest, io);
+        if (verb === 'apply') return await (await applying()).applyCommand(rest, io);
+        if (verb) return await (await actions()).actionCommand(verb, rest, io);
         throw new UsageError(`unknown command "${command}".`);
       }
     }

@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { type FileSelection, type Finding, type Settings, createFileSelection, findConfigFile, mergeSettings, parseConfigFile } from '../engine/index';
+import { type FileSelection, type Finding, type Settings, createFileSelection, findConfigFile, mergeSettings, parseConfigFile } from '../engine/check';
 import { configFoldersOnDisk, readTextOrUndefined } from '../env/files';
 import { readNamedFile } from '../env/read-errors';
 

@@ -14,7 +14,7 @@ import {
   decodeFile,
   finishFindings,
   workspaceFindings,
-} from '../engine/index';
+} from '../engine/check';
 import picomatch from 'picomatch';
 import { UsageError, parse } from './args';
 import { cannotRead } from '../env/read-errors';
@@ -26,7 +26,6 @@ import { type FileReport, type RunReport, emptyCounts, emptySummary, toReported 
 import { formatText } from './report/text';
 import type { ValidateWorkerData, ValidateWorkerResult } from './validate-worker';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -66,7 +65,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarningsRaw}".`);
 
   const project = loadProject(io.cwd, values['config'] as string | undefined, positionals[0]);
-  const { files, missing } = discoverFiles(positionals, io.cwd, project.root, project.settings);
+  const { files, missing, regular } = discoverFiles(positionals, io.cwd, project.root, project.settings);
   if (missing.length) {
     // A glob that matched nothing, or a path that is not there: one sentence each.
     for (const m of missing) io.err(`alertcfg: ${picomatch.scan(m).isGlob ? `${m} matches no file` : cannotRead(m, { code: 'ENOENT' })}.\n`);
@@ -80,7 +79,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   }
 
   const progress = new Progress(io.isTTY && files.length > 200, files.length, io.err);
-  const outcomes = await checkAll({ files, root: project.root, settings: project.settings }, io, () => progress.tick());
+  const outcomes = await checkAll({ files, regular, root: project.root, settings: project.settings }, io, () => progress.tick());
   progress.done();
 
   let ioError = false;
@@ -124,10 +123,10 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     const t = formatText(report);
     io.out(t.stdout);
     io.err(t.stderr);
-  } else if (format === 'json') io.out((require('./report/json') as typeof import('./report/json')).formatJson(report, io.version));
+  } else if (format === 'json') io.out((await import('./report/json.js')).formatJson(report, io.version));
   // SARIF's builder library is loaded only for SARIF runs.
-  else if (format === 'sarif') io.out((require('./report/sarif') as typeof import('./report/sarif')).formatSarif(report, io.version, io.cwd));
-  else io.out((require('./report/github') as typeof import('./report/github')).formatGithub(report));
+  else if (format === 'sarif') io.out((await import('./report/sarif.js')).formatSarif(report, io.version, io.cwd));
+  else io.out((await import('./report/github.js')).formatGithub(report));
 
   if (ioError) return 2;
   if (report.counts.error > 0) return 1;

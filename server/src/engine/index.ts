@@ -2,31 +2,9 @@
  * The engine's public surface. Pure: no file system, network, LSP or VS Code;
  * the CLI, the language server and the extension adapt it.
  */
-export * from './model/finding';
-export * from './model/kinds';
-export * from './parse/document';
-export * from './parse/tree';
-export { parseSource, detectFormat, formatForPath } from './parse/source';
-export { toValue } from './parse/value';
-export { analyseDocument, type DocumentResult, type ResourceSummary } from './analyse';
-export { validateText, summariseText, finishFindings, shift, type FileOptions, type FileResult, type FileSummary } from './validate';
-export { DEFAULT_TIME_BUDGET_MS, yamlDocumentCut, type TimeBudget, type DocumentCut } from './limits';
-export { workspaceFindings, type FileSummaries } from './workspace';
-export { applySuppressions, codeMatches } from './suppress';
-export { CATALOG, codeDoc, codeAnchor, defaultSeverity } from './rules/catalog';
-export type { CodeDoc } from './rules/types';
-export * from './config/settings';
-export { parseConfigFile, CONFIG_FILE_NAMES } from './config/config-file';
+export * from './check';
 export { ENVELOPE_SCHEMA, bodySchema, schemaFile, schemaFiles } from './schema/registry';
-export { isKind, kindForSchemaRef, kindModule, kindModules, kindNames, registerKind, type KindModule } from './kinds/index';
-export { LineIndex, type Position } from './text/line-index';
-export { decodeFile, type Decoded } from './text/decode';
-export { whyNotOurs, type NotOurs } from './recognise/not-ours';
 export { templateFor, exampleBody } from './templates';
-export { kindForPath } from './config/associations';
-export { findConfigFile, type ConfigFolders, type ConfigSearch, type FoundConfig } from './config/config-search';
-export { ALWAYS_SKIPPED_FOLDERS, checkedWhenOpen, createFileSelection, type FileSelection, type SelectionRules, type SkipReason, type Verdict } from './files/selection';
-export { selectedFiles, type FolderEntry, type ListFolder } from './files/walk';
 export { DocumentCache, type Analysed } from './cache';
 export { actionsFor, channelsFor, type ActionName } from './actions/available';
 export { contactChannels } from './kinds/contact';

@@ -32,12 +32,15 @@ export function workspaceFindings(files: Iterable<FileSummaries>): Map<string, F
     }
   }
   const out = new Map<string, Finding[]>();
+  // Most names are used once: only shared ones are split and worded.
   for (const [key, list] of vendorNames) {
+    if (list.length < 2) continue;
     const [kind, name] = key.split('\u0000') as [string, string];
     const conflict = kindModule(kind)!.nameConflict!;
     report(out, list, conflict.code, conflict.message(name, list.length));
   }
   for (const [key, list] of metaNames) {
+    if (list.length < 2) continue;
     const [kind, name] = key.split('\u0000');
     report(out, list, 'duplicate-name', `metadata.name "${name}" is used by ${list.length} ${kind} resources; it must be unique per kind. Rename one.`);
   }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import type { ConfigFolders, FolderEntry, ListFolder } from '../engine/index';
+import type { ConfigFolders, FolderEntry, ListFolder } from '../engine/check';
 
 /** Lists folders below `root`, given by their path relative to it with `/`. */
 export function folderLister(root: string): ListFolder {

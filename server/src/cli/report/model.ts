@@ -3,7 +3,7 @@
  * lines and columns, files skipped and why, the files that are not alert config,
  * and the totals.
  */
-import { type Finding, LineIndex, type Severity } from '../../engine/index';
+import { type Finding, LineIndex, type Severity } from '../../engine/check';
 
 export interface ReportedFinding {
   line: number;

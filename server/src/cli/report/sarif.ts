@@ -4,7 +4,7 @@
  */
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import { pathToFileURL } from 'node:url';
-import { codeDoc } from '../../engine/index';
+import { codeDoc } from '../../engine/check';
 import type { RunReport } from './model';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;

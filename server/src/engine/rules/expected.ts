@@ -5,7 +5,7 @@
  * may rely on the field, and a test with a minimal payload stays possible.
  */
 import { type Node, type PathSegment, nodeAt } from '../parse/tree';
-import type { RuleContext } from './types';
+import type { RuleContext, SchemaView } from './types';
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -18,25 +18,36 @@ export interface ExpectedOptions {
 
 /** Reports every `x-expected` property missing from the body's mappings. */
 export function reportExpected(ctx: RuleContext, options: ExpectedOptions): void {
-  if (ctx.body?.type === 'map') visit(ctx, ctx.body, [], options);
+  if (ctx.body?.type === 'map') visit(ctx, ctx.body, [], options, ctx.schemaAt([]));
 }
 
-function visit(ctx: RuleContext, node: Node, path: PathSegment[], options: ExpectedOptions): void {
-  if (node.type !== 'map' || path.length > 8) return;
-  const at = ctx.schemaAt(path);
-  if (!at) return;
-  const expected = Array.isArray(at.schema['x-expected']) ? (at.schema['x-expected'] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+const NONE: readonly string[] = [];
+
+/**
+ * `at` is the schema at `path` (each level steps down from its parent's, not from
+ * the root). `path` is one list, pushed to and popped as the walk goes: what
+ * outlives a call gets a copy.
+ */
+function visit(ctx: RuleContext, node: Node, path: PathSegment[], options: ExpectedOptions, at: SchemaView | undefined): void {
+  if (node.type !== 'map' || path.length > 8 || !at) return;
+  const listed = at.schema['x-expected'];
+  const expected = Array.isArray(listed) ? (listed as unknown[]).filter((x): x is string => typeof x === 'string') : NONE;
   const props = expected.length ? at.properties() : [];
   for (const name of expected) {
-    if (node.entries.some((e) => e.key.value === name) || options.foundElsewhere?.(path, name)) continue;
+    if (node.entries.some((e) => e.key.value === name) || options.foundElsewhere?.([...path], name)) continue;
     const where = path.length ? ` to ${path.join('.')}` : '';
-    ctx.report('expected-property', keyOf(ctx, path), `"${name}" is missing${about(props.find((p) => p.name === name)?.schema)}. ${options.sender} always sends it, so a receiver may rely on it: add it${where}, unless the payload is minimal on purpose.`, {
+    ctx.report('expected-property', keyOf(ctx, [...path]), `"${name}" is missing${about(props.find((p) => p.name === name)?.schema)}. ${options.sender} always sends it, so a receiver may rely on it: add it${where}, unless the payload is minimal on purpose.`, {
       path: [...ctx.resource.bodyPath, ...path, name],
       property: name,
     });
   }
+  if (path.length === 8) return;
   for (const e of node.entries) {
-    if (e.value?.type === 'map' && typeof e.key.value === 'string') visit(ctx, e.value, [...path, e.key.value], options);
+    const key = e.key.value;
+    if (e.value?.type !== 'map' || typeof key !== 'string') continue;
+    path.push(key);
+    visit(ctx, e.value, path, options, at.child(key));
+    path.pop();
   }
 }
 

@@ -34,6 +34,8 @@ export interface RuleContext {
 export interface SchemaView {
   schema: Readonly<Record<string, unknown>>;
   properties(): readonly { name: string; schema: Readonly<Record<string, unknown>> }[];
+  /** The schema one step below (a property name or an item index): `schemaAt` of the path one longer, without walking it again. */
+  child(seg: PathSegment): SchemaView | undefined;
 }
 
 export interface Rule {

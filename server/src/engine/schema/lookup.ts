@@ -77,8 +77,56 @@ export function schemaAt(root: SchemaRoot, path: JsonPath): SchemaAt | undefined
   return here ? { schema: here.schema, required, ...(expected ? { expected } : {}), file: here.file } : undefined;
 }
 
+/**
+ * The properties of a schema, and the schemas one step below it, depend only on the
+ * schema, its file, the kind and the kinds registry, and validation asks for the
+ * same few thousands of times (the `expected-property` rule walks every mapping of
+ * every resource): each answer is kept, per schema object and kind, until the
+ * registry changes. Answers are frozen: callers share them.
+ */
+interface Known {
+  file: Schema;
+  props: readonly PropertyInfo[];
+  /** Children by property name or item index (null: none); at most MAX_CHILDREN, as property names are the documents'. */
+  children?: Map<string | number, SchemaAt | null>;
+}
+const MAX_CHILDREN = 256;
+let cachedFor: readonly unknown[] | undefined;
+let cache = new WeakMap<Schema, Map<Kind | undefined, Known>>();
+
+function known(at: SchemaAt | Located, kind: Kind | undefined): Known {
+  const modules = kindModules();
+  if (cachedFor !== modules) {
+    cachedFor = modules;
+    cache = new WeakMap();
+  }
+  let byKind = cache.get(at.schema);
+  const found = byKind?.get(kind);
+  if (found && found.file === at.file) return found;
+  const entry: Known = { file: at.file, props: Object.freeze(computeProperties(at, kind)) };
+  if (!byKind) cache.set(at.schema, (byKind = new Map()));
+  byKind.set(kind, entry);
+  return entry;
+}
+
 /** The properties an object schema defines (kind branches included), in schema order. */
-export function propertiesOf(at: SchemaAt | Located, kind: Kind | undefined): PropertyInfo[] {
+export function propertiesOf(at: SchemaAt | Located, kind: Kind | undefined): readonly PropertyInfo[] {
+  return known(at, kind).props;
+}
+
+/** The schema one step below `at` (a property name or an item index): what schemaAt finds for the path one longer. */
+export function schemaChild(at: SchemaAt, seg: string | number, kind: Kind | undefined): SchemaAt | undefined {
+  const entry = known(at, kind);
+  const kept = entry.children?.get(seg);
+  if (kept !== undefined) return kept ?? undefined;
+  const next = step({ schema: at.schema, file: at.file }, seg, kind);
+  const child = next ? Object.freeze({ schema: next.at.schema, required: next.required, ...(next.expected ? { expected: next.expected } : {}), file: next.at.file }) : null;
+  entry.children ??= new Map();
+  if (entry.children.size < MAX_CHILDREN) entry.children.set(seg, child);
+  return child ?? undefined;
+}
+
+function computeProperties(at: SchemaAt | Located, kind: Kind | undefined): PropertyInfo[] {
   const parts = branches({ schema: at.schema, file: at.file }, kind);
   const required = new Set<string>();
   const expected = new Set<string>();

@@ -8,6 +8,14 @@ import type { MapEntry, MapNode, Node, SeqNode } from '../tree';
 import { BAIL, COLON, DASH, DQ, HASH, LBRACE, LBRACK, MAX_DEPTH, SPACE, SQ } from './chars';
 import { FlowReader } from './flow';
 
+/** Mappings up to this many keys look for a duplicate by scanning their entries; longer ones keep a set. */
+const SCAN_KEYS = 16;
+
+/** Equality as a Set sees it (NaN equals NaN). */
+function sameValueZero(a: unknown, b: unknown): boolean {
+  return a === b || (a !== a && b !== b);
+}
+
 export class BlockParser extends FlowReader {
   document(): Node | undefined {
     this.seek(0, true);
@@ -34,7 +42,7 @@ export class BlockParser extends FlowReader {
 
   protected map(indent: number, first: number, depth: number): Node {
     const entries: MapEntry[] = [];
-    const keys = new Set<unknown>();
+    let keys: Set<unknown> | undefined;
     let keyAt = first;
     for (;;) {
       const commented = this.gapIndent.length > 0;
@@ -42,9 +50,15 @@ export class BlockParser extends FlowReader {
       const k = key.value as string;
       // Duplicate keys (and merge keys) are the full parser's to report.
       if (k === '<<') throw BAIL;
-      // A set, not a scan of the entries: a mapping of 60,000 keys took 24 s that way.
-      if (keys.has(k)) throw BAIL;
-      keys.add(k);
+      // A scan of the entries while they are few (most mappings), then a set: a mapping of
+      // 60,000 keys took 24 s with scans alone.
+      if (keys) {
+        if (keys.has(k)) throw BAIL;
+        keys.add(k);
+      } else {
+        for (const e of entries) if (sameValueZero(e.key.value, k)) throw BAIL;
+        if (entries.length === SCAN_KEYS) keys = new Set([...entries.map((e) => e.key.value), k]);
+      }
       const value = this.valueAfter(key.end + 1, indent, depth, commented);
       entries.push({ key, value, start: key.start, end: Math.max(value.end, key.end) });
       // The next entry must be a content line at exactly this indentation.
