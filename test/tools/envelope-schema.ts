@@ -7,6 +7,7 @@
  * test/unit/envelope-schema.test.ts keeps it equal.
  */
 import { kindModules } from '../../server/src/engine/kinds/index';
+import { kindActions } from '../../server/src/engine/kinds/actions/index';
 
 type Schema = Record<string, unknown>;
 
@@ -37,7 +38,7 @@ export function envelopeFromRegistry(current: Schema): Schema {
 
 /** The text of server/src/engine/kinds/table.generated.ts: the built-in kinds' names, titles and vendors. */
 export function kindTableSource(): string {
-  const rows = kindModules().map((m) => `  { kind: ${JSON.stringify(m.kind)}, title: ${JSON.stringify(m.title)}, vendor: ${JSON.stringify(m.vendor)}, sync: ${m.sync ? 'true' : 'false'} },`);
+  const rows = kindModules().map((m) => `  { kind: ${JSON.stringify(m.kind)}, title: ${JSON.stringify(m.title)}, vendor: ${JSON.stringify(m.vendor)}, sync: ${kindActions(m.kind)?.sync ? 'true' : 'false'} },`);
   return [
     '// Generated from the kinds registry (server/src/engine/kinds/) by `npm run schemas`;',
     '// test/unit/envelope-schema.test.ts keeps it equal. Do not edit.',

@@ -10,6 +10,7 @@ import { ACTION_NAMES, SYNC_KINDS, VERBS, actionableResources, actionsFor, isAct
 import { ALL_COMMANDS, Command } from '../../server/src/protocol/index';
 import { USAGE, usageOf } from '../../server/src/cli/args';
 import { run } from '../../server/src/cli/main';
+import { kindActions } from '../../server/src/engine/kinds/actions/index';
 
 test('each verb has its server command in the protocol, under its id, and the server lists it', () => {
   for (const v of VERBS) {
@@ -34,10 +35,10 @@ test('each verb is a CLI subcommand with a help of its own', async () => {
 
 test('every action a kind offers has a planner in the kind, and only verbs of the table', () => {
   for (const m of kindModules()) {
-    for (const id of Object.keys(m.verbs ?? {})) assert.ok(isActionName(id), `${m.kind} plans "${id}", which is not a verb`);
+    for (const id of Object.keys(kindActions(m.kind)?.verbs ?? {})) assert.ok(isActionName(id), `${m.kind} plans "${id}", which is not a verb`);
     const file = validateText(templateFor(m.kind, 'x'));
     for (const t of actionableResources(file)) {
-      for (const a of actionsFor(t.kind, t.body, t.envelope)) assert.ok(m.verbs?.[a], `${m.kind} offers ${a} without planning it`);
+      for (const a of actionsFor(t.kind, t.body, t.envelope)) assert.ok(kindActions(m.kind)?.verbs[a], `${m.kind} offers ${a} without planning it`);
     }
   }
   assert.deepEqual(ACTION_NAMES, VERBS.filter((v) => v.scope === 'resource' && v.id !== 'preview').map((v) => v.id));
@@ -48,10 +49,10 @@ test('the workspace verbs (GitOps sync) are no resource action: no kind plans th
   assert.deepEqual(workspace, ['plan', 'import']);
   for (const id of workspace) {
     assert.equal(isActionName(id), false, id);
-    for (const m of kindModules()) assert.equal((m.verbs as Record<string, unknown> | undefined)?.[id], undefined, `${m.kind} plans ${id}`);
+    for (const m of kindModules()) assert.equal((kindActions(m.kind)?.verbs as Record<string, unknown> | undefined)?.[id], undefined, `${m.kind} plans ${id}`);
   }
   // The kinds that sync are the ones the settings' prune globs may name.
-  assert.deepEqual(kindModules().filter((m) => m.sync).map((m) => m.kind), SYNC_KINDS);
+  assert.deepEqual(kindModules().filter((m) => kindActions(m.kind)?.sync).map((m) => m.kind), SYNC_KINDS);
 });
 
 test('only the preview changes nothing and asks nothing; what changes the cloud asks first', () => {

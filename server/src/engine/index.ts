@@ -8,6 +8,8 @@ export { templateFor, exampleBody } from './templates';
 export { DocumentCache, type Analysed } from './cache';
 export { actionsFor, channelsFor, type ActionName } from './actions/available';
 export { contactChannels } from './kinds/contact';
+export { kindActions, registerKindActions } from './kinds/actions/index';
+export type { KindActions } from './kinds/types';
 export { CHANNELS, CHANNEL_NAMES, type Channel, type ChannelInfo } from './webhooks/channels';
 export * from './actions/plan';
 export type { OutgoingRequest, HttpMethod } from './http/request';

@@ -5,7 +5,7 @@
  * Code commands with their palette and context-menu entries, and their titles in
  * English and Simplified Chinese are derived from it (or checked against it by a
  * test). Which kinds offer a resource verb is for each kind to say
- * (`KindModule.verbs`), not for this table.
+ * (`KindActions.verbs`, kinds/actions/), not for this table.
  */
 
 export interface Label {

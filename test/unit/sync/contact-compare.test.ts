@@ -9,7 +9,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Masker } from '../../../server/src/engine/actions/mask';
-import { contactSync } from '../../../server/src/engine/kinds/contact-sync';
+import { contactSync } from '../../../server/src/engine/kinds/actions/contact-sync';
 import { unresolvedPaths } from '../../../server/src/engine/sync/compare';
 import type { LiveResource } from '../../../server/src/engine/sync/types';
 

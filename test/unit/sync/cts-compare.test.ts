@@ -8,7 +8,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Masker } from '../../../server/src/engine/actions/mask';
-import { keyOperationSync } from '../../../server/src/engine/kinds/key-operation-sync';
+import { keyOperationSync } from '../../../server/src/engine/kinds/actions/key-operation-sync';
 import { unresolvedPaths } from '../../../server/src/engine/sync/compare';
 
 function compare(desired: Record<string, unknown>, live: Record<string, unknown>) {

@@ -1,6 +1,6 @@
 /**
  * A new vendor is a vendor module and one registration; a kind that talks to it
- * names it in its verbs. Registered here at run time (a pager API that answers
+ * names it in its verbs (what the kind does: registerKindActions). Registered here at run time (a pager API that answers
  * HTTP 200 with its own error code, and takes a token from PAGERCO_TOKEN): the
  * plan asks its credentials by the registry's names, a preview masks them, a
  * missing token stops sending and names the variable, delivery to a loopback
@@ -19,6 +19,7 @@ import { isRetryableStatus } from '../../../server/src/delivery/index';
 import { type KindModule, type VendorModule, actionableResources, credentialSpec, planAction, previewPlan, registerKind, registerVendor, validateText } from '../../../server/src/engine/index';
 import type { PlanBuilder } from '../../../server/src/engine/actions/build/context';
 import { ANNOTATION_KEYWORDS } from '../../../server/src/engine/schema/registry';
+import { registerKindActions } from '../../../server/src/engine/kinds/actions/index';
 import { takeCredentials } from '../../../server/src/engine/vendors/credentials';
 import { credentialSource, secretSource } from '../../../server/src/env/sources';
 import { lines } from '../../helpers/findings';
@@ -66,7 +67,6 @@ const kind: KindModule = {
   rules: [],
   template: { target: { endpoint: 'https://pager.example.com' } },
   actions: () => ['push'],
-  verbs: { push },
   validators: { body: ajv.compile(schema), target: ajv.compile(schema['x-target'] as Record<string, unknown>) },
 };
 
@@ -76,7 +76,7 @@ const received: { auth?: string; body: string }[] = [];
 const unregister: (() => void)[] = [];
 
 before(async () => {
-  unregister.push(registerVendor(pagerco), registerKind(kind));
+  unregister.push(registerVendor(pagerco), registerKind(kind), registerKindActions({ kind: kind.kind, verbs: { push } }));
   server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString('utf8')));

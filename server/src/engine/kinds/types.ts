@@ -49,16 +49,6 @@ export interface KindModule {
   readonly rawBody?: { readonly words: readonly string[]; keys(root: MapNode): string[] | undefined; readonly folder: string };
   /** The actions a resource offers, from its body and envelope; the first is its main one. */
   actions(body: unknown, envelope: { action?: unknown }): ActionName[];
-  /**
-   * How each action it offers is planned: the request(s) it sends, through the
-   * vendor modules that sign them (`vendors/`), or the problems that stop it.
-   */
-  readonly verbs?: Readonly<Partial<Record<ActionName, (b: PlanBuilder) => void>>>;
-  /**
-   * GitOps sync (plan, apply, prune, import), for kinds whose resources live in a
-   * cloud account and are unique there by `nameField`.
-   */
-  readonly sync?: SyncSpec;
   /** The bot channels a body can send to, for kinds that send per channel. */
   channels?(body: unknown): Channel[];
   /**
@@ -66,4 +56,17 @@ export interface KindModule {
    * build time (by kind name); a kind registered at run time brings its own.
    */
   readonly validators?: { readonly body: ValidateFunction; readonly target: ValidateFunction };
+}
+
+/**
+ * What a kind does, apart from what it is (so that validation never loads request
+ * planning): the planners of the actions `KindModule.actions` offers, each
+ * planning its request(s) through the vendor modules that sign them, and GitOps
+ * sync for kinds whose resources live in a cloud account, unique there by
+ * `nameField`. Built-in kinds' are in `kinds/actions/`.
+ */
+export interface KindActions {
+  readonly kind: string;
+  readonly verbs: Readonly<Partial<Record<ActionName, (b: PlanBuilder) => void>>>;
+  readonly sync?: SyncSpec;
 }

@@ -1,10 +1,11 @@
 /**
  * The desired resources of a validated file: every resource of a kind that sync
- * manages (`KindModule.sync`), with its vendor name, body, envelope and the line
+ * manages (`KindActions.sync`), with its vendor name, body, envelope and the line
  * it starts on. A file with errors gives none: validation errors stop a plan
  * before any request (the adapters check the findings first).
  */
 import { actionableResources } from '../actions/resource';
+import { kindActions } from '../kinds/actions/index';
 import { kindModule } from '../kinds/index';
 import { LineIndex } from '../text/line-index';
 import type { FileResult } from '../validate';
@@ -19,7 +20,7 @@ export function desiredResources(file: string, text: string, result: FileResult)
   let lines: LineIndex | undefined;
   for (const t of actionableResources(result)) {
     const m = kindModule(t.kind);
-    if (!m?.sync || !m.nameField) continue;
+    if (!kindActions(t.kind)?.sync || !m?.nameField) continue;
     const body = (t.body && typeof t.body === 'object' && !Array.isArray(t.body) ? t.body : {}) as Record<string, unknown>;
     const name = body[m.nameField];
     if (typeof name !== 'string' || !name.trim()) continue;

@@ -5,7 +5,7 @@
  */
 import { PlanBuilder } from '../actions/build/context';
 import type { Masker } from '../actions/mask';
-import { kindModule } from '../kinds/index';
+import { kindActions } from '../kinds/actions/index';
 import type { DesiredResource, LiveResource, SyncContext, SyncRuntime, SyncScope, SyncSpec } from './types';
 
 /** Most pages read of one scope: a guard against a server that always says "more". */
@@ -27,7 +27,7 @@ export function syncBuilder(ctx: SyncContext, kind: string, body: unknown, targe
 }
 
 export function specOf(kind: string): SyncSpec | undefined {
-  return kindModule(kind)?.sync;
+  return kindActions(kind)?.sync;
 }
 
 /** The scope of a desired resource, or the problems that keep it from having one (no region, no project). */

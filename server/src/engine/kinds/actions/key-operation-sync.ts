@@ -7,10 +7,10 @@
  * a 404 counting as done. The create body has no `status`: a notification the
  * repository wants `disabled` is created, then set so with a PUT.
  */
-import { type PlanBuilder, obj } from '../actions/build/context';
-import { Diff, str, strList } from '../sync/compare';
-import type { CompareContext, LiveResource, SyncSpec } from '../sync/types';
-import { huaweiCall, huaweiEndpoint } from '../vendors/huawei';
+import { type PlanBuilder, obj } from '../../actions/build/context';
+import { Diff, str, strList } from '../../sync/compare';
+import type { CompareContext, LiveResource, SyncSpec } from '../../sync/types';
+import { huaweiCall, huaweiEndpoint } from '../../vendors/huawei';
 
 /** The two notification types CTS lists, one request each. */
 const TYPES = ['smn', 'fun'] as const;

@@ -6,11 +6,11 @@
  * since the API replaces them); DeleteContacts in batches, `NotFound.Ids` counting
  * as done; import with every secret as a `${secret:…}` reference.
  */
-import { type PlanBuilder, obj } from '../actions/build/context';
-import { Diff, str, strList } from '../sync/compare';
-import type { CompareContext, LiveResource, SyncSpec } from '../sync/types';
-import { CHANNELS } from '../webhooks/channels';
-import { VOLCENGINE_ENDPOINT, volcengineCall, volcengineResult } from '../vendors/volcengine';
+import { type PlanBuilder, obj } from '../../actions/build/context';
+import { Diff, str, strList } from '../../sync/compare';
+import type { CompareContext, LiveResource, SyncSpec } from '../../sync/types';
+import { CHANNELS } from '../../webhooks/channels';
+import { VOLCENGINE_ENDPOINT, volcengineCall, volcengineResult } from '../../vendors/volcengine';
 
 const SERVICE = { service: 'vmp', version: '2021-03-03' } as const;
 
